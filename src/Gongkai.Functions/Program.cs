@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Gongkai.Functions;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Gongkai turns Chinese government-information-disclosure annual reports into data.");
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs Gongkai's whole test suite: installs Azurite and restores .NET packages if needed, starts Azurite in
+# memory on free ports, runs every test project against it, and stops it afterwards, pass or fail.
+set -euo pipefail
+cd "$(dirname "$0")"
+. eng/azurite.sh
+
+command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required." >&2; exit 3; }
+
+trap azurite_stop EXIT INT TERM
+azurite_start
+export GONGKAI_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+
+echo "==> dotnet restore"
+dotnet restore Functions.sln --nologo -v quiet
+echo "==> dotnet build"
+dotnet build Functions.sln --nologo --no-restore -c Release -v quiet
+echo "==> dotnet test"
+dotnet test Functions.sln --nologo --no-build -c Release "$@"
