@@ -1,0 +1,29 @@
+namespace Gongkai.Storage;
+
+/// <summary>The containers, queues and tables Gongkai uses. infra/main.bicep creates the same set.</summary>
+public static class StorageNames
+{
+    /// <summary>Raw report pages and attachments, byte for byte, kept forever.</summary>
+    public const string RawReportsContainer = "raw-reports";
+
+    /// <summary>The parser's full JSON output (sections, provenance), one blob per parsed raw blob.</summary>
+    public const string ParsedReportsContainer = "parsed-reports";
+
+    /// <summary>Lease blobs that keep one harvest per portal running at a time.</summary>
+    public const string HarvestLocksContainer = "harvest-locks";
+
+    /// <summary>One message per portal to crawl: the nightly fan-out.</summary>
+    public const string HarvestRequestsQueue = "harvest-requests";
+
+    /// <summary>Messages that failed five times, as the Functions host names its poison queues.</summary>
+    public const string HarvestRequestsPoisonQueue = "harvest-requests-poison";
+
+    /// <summary>Crawl state per portal and URL.</summary>
+    public const string CrawlStateTable = "CrawlState";
+
+    /// <summary>Every failure an operator should see: fetches, stores, parses.</summary>
+    public const string FailuresTable = "Failures";
+
+    /// <summary>One row per harvest run with its summary.</summary>
+    public const string HarvestRunsTable = "HarvestRuns";
+}
