@@ -39,12 +39,27 @@ public static class MisdecodingDetector
         return spans;
     }
 
-    // A question mark between Chinese text (not in a URL, not after a Latin word) stands for lost bytes.
+    // A question mark in Chinese text (not in a URL, not after a Latin word) followed by Chinese or stray
+    // punctuation stands for lost bytes.
     private static bool InCjkContext(string text, int at)
     {
         var before = at > 0 ? text[at - 1] : ' ';
         var after = at + 1 < text.Length ? text[at + 1] : ' ';
-        return IsWide(before) && (IsWide(after) || IsJunkAscii(after));
+        var beforeFits = IsWide(before) || (char.IsAsciiDigit(before) || before is '%' or ')' or '.' or ',') && NearWide(text, at);
+        return beforeFits && (IsWide(after) || IsJunkAscii(after));
+    }
+
+    private static bool NearWide(string text, int at)
+    {
+        for (var i = Math.Max(0, at - 8); i < at; i++)
+        {
+            if (IsWide(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The damage runs on over rare characters and stray ASCII punctuation, and ends at ordinary text.

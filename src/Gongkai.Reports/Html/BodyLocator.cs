@@ -26,6 +26,8 @@ internal static class BodyLocator
 {
     private const int ChromePenalty = 40;
     private const int LinePenalty = 6;
+    private const int MaxEdgeLines = 3;
+    private const int MaxEdgeLineChars = 40;
 
     public static BodyLayout Locate(IReadOnlyList<PageBlock> blocks)
     {
@@ -69,6 +71,7 @@ internal static class BodyLocator
         }
 
         var (start, end) = BestRun(scores);
+        (start, end) = (Extend(blocks, kinds, start, -1), Extend(blocks, kinds, end, +1));
         var layout = new BodyLayout();
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -97,6 +100,27 @@ internal static class BodyLocator
         }
 
         return layout;
+    }
+
+    /// <summary>
+    /// Short lines at the edges of the run (a heading just after chrome, a signature and date at the end)
+    /// score below zero on their own; take them in while they are plain, unlinked text.
+    /// </summary>
+    private static int Extend(IReadOnlyList<PageBlock> blocks, ChromeKind[] kinds, int edge, int step)
+    {
+        for (var taken = 0; taken < MaxEdgeLines; taken++)
+        {
+            var next = edge + step;
+            if (next < 0 || next >= blocks.Count || blocks[next].IsTable || blocks[next].LinkChars > 0
+                || kinds[next] != ChromeKind.None || blocks[next].Chars > MaxEdgeLineChars)
+            {
+                break;
+            }
+
+            edge = next;
+        }
+
+        return edge;
     }
 
     /// <summary>Kadane's maximum subarray.</summary>

@@ -100,7 +100,7 @@ internal static partial class ChromeLine
     [GeneratedRegex(@"(字号|字体|文字)[^大]{0,8}大\s*[|/]?\s*中\s*[|/]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中|打印本页|打印此页|关闭窗口|关闭本页|[【\[]\s*(打印|关闭|收藏|纠错)\s*[】\]]|我要纠错|扫码|扫一扫|二维码|分享到|分享至|微信扫|手机扫|手机阅读|^\s*关注\s*[·•:]|^\s*(打印|关闭|收藏|返回顶部|返回|分享)(\s+(打印|关闭|收藏|返回顶部|返回|分享))*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Widget();
 
-    [GeneratedRegex(@"(发布日期|发布时间|发文日期|成文日期|发布机构|信息来源|文章来源|^\s*来源\s*:|\s来源\s*:|浏览次数|阅读次数|访问次数|点击次数|点击数|点击率|浏览量|阅读量|访问量|作者\s*:|日期\s*:\s*\d{4}|时间\s*:\s*\d{4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(发布日期|发布时间|发文日期|成文日期|发布机构|信息来源|文章来源|^\s*来源\s*:|\s来源\s*:|(?:浏览|阅读|访问|点击)(?:次数|数|量|率)?\s*[:]\s*[\d{]|作者\s*:|日期\s*:\s*\d{4}|时间\s*:\s*\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex InfoLine();
 
     [GeneratedRegex(@"版权所有|版板所有|版权信息|版权声明|(?i:copyright)|©|ICP\s*备|ICP\s*证|公网安备|网站标识码|主办单位\s*:|承办单位\s*:|技术支持\s*:|维护单位\s*:|建议使用.{0,24}浏览器|分辨率.{0,10}\d+\s*[*x×]\s*\d+|^\s*(网站地图|联系我们|联络我们|关于我们|网站声明|隐私声明|使用帮助)(\s*[|·]?\s*(网站地图|联系我们|联络我们|关于我们|网站声明|隐私声明|使用帮助))*\s*$", RegexOptions.CultureInvariant)]

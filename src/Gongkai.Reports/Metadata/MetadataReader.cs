@@ -23,7 +23,7 @@ internal static class MetadataReader
         }
         else
         {
-            if (yearSource == "title" && YearReader.FromBody(sources) is { } bodyYear && bodyYear != year)
+            if (yearSource == "title" && YearReader.ClearBodyYear(sources) is { } bodyYear && bodyYear != year)
             {
                 problems.Add(new ReportProblem(
                     ProblemCodes.YearConflict,

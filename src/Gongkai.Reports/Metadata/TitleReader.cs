@@ -15,7 +15,13 @@ internal static partial class TitleReader
         foreach (var candidate in Candidates(sources))
         {
             var title = candidate.Trim();
-            if (title.Length is > 0 and <= MaxTitleLength && IsReportTitle(ChineseScript.ToMatchText(title)))
+            if (title.Length is 0 or > MaxTitleLength || Html.ChromeLine.IsBullet(title))
+            {
+                continue;
+            }
+
+            var match = ChineseScript.ToMatchText(title);
+            if (IsReportTitle(match) && Html.ChromeLine.Classify(match) == Html.ChromeKind.None)
             {
                 return title;
             }

@@ -65,7 +65,24 @@ internal static partial class YearReader
     }
 
     /// <summary>Votes from the body's framing sentences; the year with most votes.</summary>
-    public static int? FromBody(MetadataSources sources)
+    public static int? FromBody(MetadataSources sources) => Winner(BodyVotes(sources));
+
+    /// <summary>The body's year when it is clearly stated: at least two votes and twice any other year's.</summary>
+    public static int? ClearBodyYear(MetadataSources sources)
+    {
+        var votes = BodyVotes(sources);
+        if (Winner(votes) is not { } winner || votes[winner] < 2)
+        {
+            return null;
+        }
+
+        return votes.All(v => v.Key == winner || v.Value * 2 <= votes[winner]) ? winner : null;
+    }
+
+    private static int? Winner(Dictionary<int, int> votes) =>
+        votes.Count == 0 ? null : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
+
+    private static Dictionary<int, int> BodyVotes(MetadataSources sources)
     {
         var votes = new Dictionary<int, int>();
         var text = sources.MatchText;
@@ -88,7 +105,7 @@ internal static partial class YearReader
             Vote(votes, ChineseDates.Number(match.Groups["y"].Value), 1);
         }
 
-        return votes.Count == 0 ? null : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
+        return votes;
     }
 
     private static void Vote(Dictionary<int, int> votes, int year, int weight)
@@ -115,6 +132,6 @@ internal static partial class YearReader
     [GeneratedRegex(@"\G\s*(?<y>(?:19|20)\d{2})\s*年度?\s*[,、]", RegexOptions.CultureInvariant)]
     private static partial Regex LineFraming();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年度?\s*[,]?\s*(?:全年|全区|全市|全县|全镇|全省|本区|本市|本县|本局|本单位|本机关|我区|我市|我县|我局|我委|我办|我厅|我镇|我乡|我街|我中心|我署)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年度?\s*[,]?\s*(?:全年|本区|本市|本县|本局|本单位|本机关|我区|我市|我县|我局|我委|我办|我厅|我镇|我乡|我街|我中心|我署)", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyFraming();
 }

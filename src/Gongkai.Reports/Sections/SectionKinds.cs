@@ -43,7 +43,7 @@ public static class SectionKinds
             return Requests;
         }
 
-        if (ContainsAny(matchHeading, "咨询"))
+        if (ContainsAny(matchHeading, "咨询", "谘询"))
         {
             return Consultations;
         }
