@@ -9,7 +9,8 @@ Source: the Unicode Character Database's Unihan files, as shipped by Debian's `u
 
 Rules (see docs/parser.md):
   * A character maps to Simplified only when its kSimplifiedVariant names exactly one character other than
-    itself (乾 → {乾, 干} and 著 → {着, 著} are ambiguous and stay as written). When it names two, and only one
+    itself (乾 → {乾, 干} and 著 → {着, 著} are ambiguous and stay as written). A character naming itself and
+    one other maps to the other when the 通用规范汉字表 (kTGH) does not list it (復 → 复, 裡 → 里). When it names two, and only one
     of them is in the basic CJK Unified Ideographs block (戰 → {战, 𢧐}), that one is the form in use. Only BMP
     pairs are kept, so the mapping is char for char and offsets survive conversion.
   * "Distinctly Traditional" = the characters mapped above.
@@ -71,7 +72,9 @@ def main():
         else:
             traditional_of[cp] = code_points(value)
     common = set()
+    standard = set()
     for cp, _, value in fields(path, "Unihan_OtherMappings.txt", {"kTGH"}):
+        standard.add(cp)
         if int(value.split(":")[1]) <= 3500:
             common.add(cp)
     for cp, _, value in fields(path, "Unihan_DictionaryLikeData.txt", {"kFrequency"}):
@@ -80,7 +83,14 @@ def main():
 
     pairs = []
     for cp, targets in sorted(simplified_of.items()):
-        if cp > 0xFFFF or cp in targets:
+        if cp > 0xFFFF:
+            continue
+        if cp in targets:
+            # 復 → {复, 復}: a character the 通用规范汉字表 does not list is not written in Simplified text, so
+            # its other variant is its Simplified form. 乾, 著, 覆 are listed (乾坤, 著作) and stay as written.
+            others = [t for t in targets if t != cp]
+            if cp not in standard and len(others) == 1 and others[0] <= 0xFFFF:
+                pairs.append((cp, others[0]))
             continue
         # 戰 → {战, 𢧐}: when only one candidate is a Unified Ideograph of the basic block, that is the form in
         # use; two basic-block candidates (瀋 → {沈, 渖}) stay ambiguous.

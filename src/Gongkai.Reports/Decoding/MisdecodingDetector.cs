@@ -1,9 +1,9 @@
 namespace Gongkai.Reports.Decoding;
 
 /// <summary>
-/// Finds text that was decoded with the wrong charset before it reached us: U+FFFD runs, and the
-/// <c>?!巴夤_”</c> pattern (UTF-8 read as GBK and written out again: a <c>?</c> where a byte pair was invalid,
-/// then rare characters and ASCII punctuation where quotes and common words should be).
+/// Finds text that was decoded wrongly before it reached us: U+FFFD runs, private-use characters, and the
+/// <c>?!巴夤_”</c> pattern (a double-byte stream read out of step after a lost byte: a <c>?</c> where a byte
+/// pair was invalid, then rare characters and stray punctuation where quotes and common words should be).
 /// </summary>
 public static class MisdecodingDetector
 {
@@ -17,16 +17,17 @@ public static class MisdecodingDetector
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\uFFFD' || (c == '?' && InCjkContext(text, i)))
+            if (c == '\uFFFD' || IsPrivateUse(c) || (c == '?' && InCjkContext(text, i)))
             {
                 var end = Extend(text, i);
-                if (spans.Count > 0 && spans[^1].End >= i - 1)
+                var start = ExtendBack(text, i);
+                if (spans.Count > 0 && spans[^1].End >= start - 1)
                 {
                     spans[^1] = (spans[^1].Start, end);
                 }
                 else
                 {
-                    spans.Add((i, end));
+                    spans.Add((start, end));
                 }
 
                 i = end;
@@ -70,7 +71,7 @@ public static class MisdecodingDetector
         for (var i = start + 1; i < limit; i++)
         {
             var c = text[i];
-            if (c == '\uFFFD' || c == '?' || IsJunkAscii(c) || (ChineseScript.IsHan(c) && !ChineseScript.IsCommon(c)))
+            if (IsDamage(c))
             {
                 end = i + 1;
                 continue;
@@ -88,8 +89,31 @@ public static class MisdecodingDetector
         return end;
     }
 
+    // A misaligned double-byte stream starts a little before the first impossible character: ！巴 in ！巴.夤.
+    private static int ExtendBack(string text, int start)
+    {
+        var limit = Math.Max(0, start - 3);
+        for (var i = start - 1; i >= limit; i--)
+        {
+            var c = text[i];
+            var previous = i > 0 ? text[i - 1] : ' ';
+            if (IsDamage(c) || c == '！' || (ChineseScript.IsHan(c) && (IsDamage(previous) || previous == '！')))
+            {
+                start = i;
+                continue;
+            }
+
+            break;
+        }
+
+        return start;
+    }
+
     private static bool IsDamage(char c) =>
-        c == '\uFFFD' || c == '?' || IsJunkAscii(c) || (ChineseScript.IsHan(c) && !ChineseScript.IsCommon(c));
+        c == '\uFFFD' || c == '?' || IsPrivateUse(c) || IsJunkAscii(c) || (ChineseScript.IsHan(c) && !ChineseScript.IsCommon(c));
+
+    // GBK's user-defined area decodes to private-use characters; a report never contains them.
+    private static bool IsPrivateUse(char c) => c >= '\uE000' && c <= '\uF8FF';
 
     private static bool IsJunkAscii(char c) => c is '!' or '_' or '`' or '^' or '~' or '|' or '\\' or '@' or '#' or '$' or '[' or ']' or '{' or '}';
 

@@ -13,16 +13,26 @@ internal static partial class AgencyReader
 
     public static (string? Agency, string? AsWritten) Read(MetadataSources sources, string? title)
     {
+        // A name that says where (广州市…局) beats one that does not (区政府办公室); the latter is a last resort.
+        string? placeless = null;
         foreach (var candidate in Candidates(sources, title))
         {
             var cleaned = Clean(candidate);
-            if (cleaned is not null)
+            if (cleaned is null)
             {
-                return (Canonical(ChineseScript.ToSimplified(cleaned)), cleaned);
+                continue;
             }
+
+            var simplified = Canonical(ChineseScript.ToSimplified(cleaned));
+            if (RegionReader.Read(simplified) != ReportRegion.Unknown)
+            {
+                return (simplified, cleaned);
+            }
+
+            placeless ??= cleaned;
         }
 
-        return (null, null);
+        return placeless is null ? (null, null) : (Canonical(ChineseScript.ToSimplified(placeless)), placeless);
     }
 
     /// <summary>Simplified, and a place's government named in full (荆州市政府 → 荆州市人民政府).</summary>

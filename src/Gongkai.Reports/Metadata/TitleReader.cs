@@ -15,7 +15,8 @@ internal static partial class TitleReader
         foreach (var candidate in Candidates(sources))
         {
             var title = candidate.Trim();
-            if (title.Length is 0 or > MaxTitleLength || Html.ChromeLine.IsBullet(title))
+            // A sentence (…现公布…年度报告。) names the report but is not its title.
+            if (title.Length is 0 or > MaxTitleLength || Html.ChromeLine.IsBullet(title) || title.Contains('。', StringComparison.Ordinal))
             {
                 continue;
             }

@@ -59,7 +59,7 @@ public static partial class SectionFinder
         {
             var (start, lineEnd, kind) = headings[i];
             var end = i + 1 < headings.Count ? headings[i + 1].Start : text.Length;
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            while (end > start && text[end - 1] == '\n')
             {
                 end--;
             }
