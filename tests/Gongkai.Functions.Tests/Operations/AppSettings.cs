@@ -24,6 +24,19 @@ internal static partial class AppSettings
         "FUNCTIONS_WORKER_RUNTIME",
     };
 
+    /// <summary>
+    /// Read by the code but not app settings of ours: the platform's, optional overrides with a default, and host.json
+    /// sections the local host reads the way the Functions host does (matched as prefixes).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotOurs =
+    [
+        "ASPNETCORE_",            // ASP.NET Core's environment
+        "DOTNET_",
+        "AzureFunctionsJobHost",  // the host's own override of host.json values (AzureFunctionsJobHost__…)
+        "Logging",                // the standard logging section; host.json's logging in Azure
+        "extensions",             // host.json's extensions section, read by the local trigger driver
+    ];
+
     /// <summary>Every setting read anywhere: agreed, referenced by a function.json, or read by code in src/.</summary>
     public static IReadOnlySet<string> ReadByTheApp()
     {
@@ -31,6 +44,7 @@ internal static partial class AppSettings
         settings.UnionWith(ReferencedByFunctionDefinitions());
         settings.UnionWith(ReadByCode());
         settings.ExceptWith(HostProvided);
+        settings.RemoveWhere(s => NotOurs.Any(prefix => s.StartsWith(prefix, StringComparison.Ordinal)));
         return settings;
     }
 
