@@ -1,6 +1,7 @@
 using System.Net;
 using Gongkai.Harvest.Fetching;
 using Gongkai.Harvest.Portals;
+using Gongkai.Harvest.Stores;
 using Gongkai.Harvest.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Harvest;
 
 /// <summary>Registers the harvester.</summary>
-public static partial class HarvestServiceCollectionExtensions
+public static class HarvestServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the harvester: options from <c>Gongkai:Harvest</c> (validated at startup, the portals file included),
@@ -82,7 +83,17 @@ public static partial class HarvestServiceCollectionExtensions
         return $"Gongkai/{HarvestTelemetry.Version} (+{options.ContactUrl})";
     }
 
-    static partial void AddStores(IServiceCollection services);
+    private static void AddStores(IServiceCollection services)
+    {
+        services.TryAddSingleton(new HarvestStoreNames());
+        services.TryAddSingleton<StoreInitializer>();
+        services.TryAddSingleton<RawReportStore>();
+        services.TryAddSingleton<CrawlStateStore>();
+        services.TryAddSingleton<FailureLog>();
+        services.TryAddSingleton<HarvestRunLog>();
+        services.TryAddSingleton<PortalHarvester>();
+        services.TryAddSingleton<PortalScheduler>();
+    }
 
     private sealed class PortalsFileValidator : IValidateOptions<HarvestOptions>
     {

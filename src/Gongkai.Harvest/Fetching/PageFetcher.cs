@@ -77,7 +77,12 @@ public sealed class PageFetcher
         else
         {
             var robots = await RobotsForAsync(url, portal, cancellationToken).ConfigureAwait(false);
-            if (!robots.Rules.IsAllowed(url.PathAndQuery))
+            if (robots.Fetch.Failure is FetchFailure.AddressRefused or FetchFailure.UrlRefused)
+            {
+                // The host itself is off limits; say so rather than blaming its robots.txt.
+                result = Failed(url, url, robots.Fetch.Failure, robots.Fetch.Error, null, 0);
+            }
+            else if (!robots.Rules.IsAllowed(url.PathAndQuery))
             {
                 HarvestLog.RobotsDisallowed(_logger, portal.Id, url.AbsoluteUri);
                 result = new FetchResult { Outcome = FetchOutcome.Disallowed, RequestedUrl = url, FinalUrl = url, Error = "disallowed by robots.txt", FetchedAt = _time.GetUtcNow() };
