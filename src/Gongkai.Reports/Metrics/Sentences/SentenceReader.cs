@@ -16,6 +16,8 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
     private readonly string text = document.Text;
     private readonly string match = document.MatchText;
 
+    private readonly HashSet<int> flaggedSentences = [];
+
     public List<StatedPercentage> Percentages { get; } = [];
 
     public void Read()
@@ -190,7 +192,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         {
             if (sentenceBefore[k + 4] == '年' && IsYear(sentenceBefore.Slice(k, 4), out var stated) && (k == 0 || !char.IsAsciiDigit(sentenceBefore[k - 1])))
             {
-                if (stated != year && !sentenceBefore[(k + 5)..].StartsWith("以来", StringComparison.Ordinal))
+                if (stated != year && !sentenceBefore[(k + 5)..].StartsWith("以来", StringComparison.Ordinal) && flaggedSentences.Add(sentenceStart))
                 {
                     figures.Problem(
                         ProblemCodes.FiguresYearMismatch,
