@@ -281,9 +281,11 @@ public sealed class PortalHarvester
                 bool created;
                 try
                 {
-                    created = await _raw.StoreAsync(blobName, fetch.Body, info, cancellationToken).ConfigureAwait(false);
+                    // Bytes already fetched are stored even if the run is being cancelled: fetching is the expensive, impolite part.
+                    using var storeTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                    created = await _raw.StoreAsync(blobName, fetch.Body, info, storeTimeout.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException)
+                catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
                 {
                     // The bytes are not stored, so the state is left as it was: the next run fetches them again.
                     await FailAsync(run, HarvestStages.Store, document.Url, $"could not store {blobName}: {e.Message}", fetch, cancellationToken).ConfigureAwait(false);
