@@ -43,10 +43,11 @@ public sealed class HostPoliteness : IDisposable
                 slot.NotBefore = start + delay;
             }
 
-            var wait = start - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // Timers run on a coarse clock (4 ms on Linux) and may fire early: wait until the turn has really come.
+            TimeSpan wait;
+            while ((wait = start - _time.GetUtcNow()) > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
