@@ -7,6 +7,7 @@ public static class Program
     public static Task<int> Main(string[] args)
     {
         var root = new RootCommand("Gongkai turns Chinese government-information-disclosure annual reports into data.");
+        root.Subcommands.Add(Commands.ParseCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
