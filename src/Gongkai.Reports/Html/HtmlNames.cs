@@ -28,25 +28,49 @@ internal static class HtmlNames
     /// <summary>Hidden by inline style or the <c>hidden</c> attribute: a reader never sees it.</summary>
     public static bool IsHidden(HtmlNode element)
     {
-        if (element.Attributes.Count == 0)
+        if (!element.HasAttributes)
         {
             return false;
         }
 
-        if (element.Attributes["hidden"] is not null)
+        foreach (var attribute in element.Attributes)
         {
-            return true;
+            var name = attribute.Name;
+            if (name.Length == 6 && name.Equals("hidden", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (name.Length == 5 && name.Equals("style", StringComparison.OrdinalIgnoreCase) && HidesByStyle(attribute.Value ?? ""))
+            {
+                return true;
+            }
         }
 
-        var style = element.Attributes["style"]?.Value;
-        if (style is null)
+        return false;
+    }
+
+    // display:none or visibility:hidden, spaces allowed around the colon; no allocation (Word styles are long).
+    private static bool HidesByStyle(string style) =>
+        Declares(style, "display", "none") || Declares(style, "visibility", "hidden");
+
+    private static bool Declares(string style, string property, string value)
+    {
+        var span = style.AsSpan();
+        var at = span.IndexOf(property, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
         {
-            return false;
+            var rest = span[(at + property.Length)..].TrimStart();
+            if (rest.Length > 0 && rest[0] == ':' && rest[1..].TrimStart().StartsWith(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var next = span[(at + 1)..].IndexOf(property, StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
-        var compact = style.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+        return false;
     }
 
     /// <summary>The text of a text node with entities decoded (<c>&amp;nbsp;</c> becomes U+00A0, a space).</summary>

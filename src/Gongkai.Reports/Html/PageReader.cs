@@ -110,10 +110,10 @@ internal static class PageReader
             if (name == "table")
             {
                 var rows = TableGridBuilder.RowsOf(node);
-                if (TableKind.IsData(node, rows))
+                if (TableKind.MayBeData(node, rows) && TableGridBuilder.Build(rows) is var grid && TableKind.IsData(grid))
                 {
                     Flush(content, line, heading);
-                    content.Blocks.Add(PageBlock.ForTable(TableGridBuilder.Build(rows)));
+                    content.Blocks.Add(PageBlock.ForTable(grid));
                     continue;
                 }
             }

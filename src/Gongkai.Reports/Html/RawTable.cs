@@ -6,8 +6,9 @@ internal sealed record RawCell(int Row, int Column, int RowSpan, int ColSpan, st
 /// <summary>A table's grid before it is placed in the report text: every slot points at the cell covering it.</summary>
 internal sealed class RawTable
 {
-    public RawTable(IReadOnlyList<RawCell> cells, int[,] slots, int chars, int linkChars)
+    public RawTable(IReadOnlyList<RawCell> cells, int[,] slots, int chars, int linkChars, int longestCellChars)
     {
+        LongestCellChars = longestCellChars;
         Cells = cells;
         Slots = slots;
         Chars = chars;
@@ -26,4 +27,7 @@ internal sealed class RawTable
     public int Chars { get; }
 
     public int LinkChars { get; }
+
+    /// <summary>The most visible characters in one cell (prose in a cell means layout, not data).</summary>
+    public int LongestCellChars { get; }
 }

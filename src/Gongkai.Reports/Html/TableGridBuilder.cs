@@ -64,7 +64,9 @@ internal static class TableGridBuilder
         }
 
         var width = 0;
+        var longest = 0;
         var text = new TextRun();
+        var stack = new Stack<(HtmlNode, int)>();
         for (var r = 0; r < rowCount; r++)
         {
             var column = 0;
@@ -82,8 +84,9 @@ internal static class TableGridBuilder
 
                 var rowSpan = Span(cell, "rowspan", rowCount - r);
                 var colSpan = Span(cell, "colspan", MaxColumns - column);
-                CellText(cell, text);
+                CellText(cell, text, stack);
                 var (chars, links) = (text.Chars, text.LinkChars);
+                longest = Math.Max(longest, chars);
                 var index = placed.Count;
                 placed.Add((r, column, rowSpan, colSpan, text.Take(), chars, links));
                 for (var dr = 0; dr < rowSpan; dr++)
@@ -99,7 +102,7 @@ internal static class TableGridBuilder
             }
         }
 
-        return Compact(placed, occupied, rowCount, width);
+        return Compact(placed, occupied, rowCount, width, longest);
     }
 
     private static int[] NewRow() => new int[MaxColumns];
@@ -108,7 +111,8 @@ internal static class TableGridBuilder
         List<(int Row, int Column, int RowSpan, int ColSpan, string Text, int Chars, int LinkChars)> placed,
         List<int[]> occupied,
         int rowCount,
-        int width)
+        int width,
+        int longest)
     {
         // A row or column is kept when some slot in it holds a cell with text.
         var keepRow = new bool[rowCount];
@@ -173,7 +177,7 @@ internal static class TableGridBuilder
             }
         }
 
-        return new RawTable(cells, slots, chars, links);
+        return new RawTable(cells, slots, chars, links, longest);
     }
 
     private static int[] Remap(bool[] keep, out int count)
@@ -232,9 +236,11 @@ internal static class TableGridBuilder
     }
 
     /// <summary>Collects a cell's visible text, without recursion (Word exports nest deeply).</summary>
-    public static void CellText(HtmlNode cell, TextRun text)
+    public static void CellText(HtmlNode cell, TextRun text) => CellText(cell, text, new Stack<(HtmlNode, int)>());
+
+    private static void CellText(HtmlNode cell, TextRun text, Stack<(HtmlNode Node, int LinkDepth)> stack)
     {
-        var stack = new Stack<(HtmlNode Node, int LinkDepth)>();
+        stack.Clear();
         PushChildren(stack, cell, 0);
         while (stack.Count > 0)
         {

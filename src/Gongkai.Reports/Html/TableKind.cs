@@ -11,38 +11,12 @@ internal static class TableKind
 {
     public const int MaxDataCellChars = 400;
 
-    public static bool IsData(HtmlNode table, List<HtmlNode> rows)
-    {
-        if (rows.Count < 2 || ContainsTable(table))
-        {
-            return false;
-        }
+    /// <summary>Could the table be data? (The grid's own cells decide: <see cref="IsData(RawTable)"/>.)</summary>
+    public static bool MayBeData(HtmlNode table, List<HtmlNode> rows) => rows.Count >= 2 && !ContainsTable(table);
 
-        var widest = 0;
-        var run = new TextRun();
-        int chars = 0, links = 0;
-        foreach (var row in rows)
-        {
-            var cells = 0;
-            foreach (var cell in TableGridBuilder.CellsOf(row))
-            {
-                cells++;
-                TableGridBuilder.CellText(cell, run);
-                if (run.Chars > MaxDataCellChars)
-                {
-                    return false;
-                }
-
-                chars += run.Chars;
-                links += run.LinkChars;
-                run.Take();
-            }
-
-            widest = Math.Max(widest, cells);
-        }
-
-        return widest >= 2 && chars > 0 && links * 2 < chars;
-    }
+    public static bool IsData(RawTable grid) =>
+        grid.ColumnCount >= 2 && grid.RowCount >= 1 && grid.Chars > 0 && grid.LinkChars * 2 < grid.Chars
+        && grid.LongestCellChars <= MaxDataCellChars;
 
     private static bool ContainsTable(HtmlNode table)
     {
