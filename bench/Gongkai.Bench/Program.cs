@@ -21,6 +21,7 @@ public static class Program
         {
             "tables" => await TableUpsertBenchmark.RunAsync(rest, cancellation.Token),
             "parse" => await ParseBenchmark.RunAsync(rest, cancellation.Token),
+            "harvest" => await HarvestBenchmark.RunAsync(rest, cancellation.Token),
             _ => Usage(name),
         };
     }
@@ -36,6 +37,7 @@ public static class Program
         Console.Error.WriteLine("benchmarks:");
         Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
         Console.Error.WriteLine("  parse [--pages N] [--seconds S]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml");
+        Console.Error.WriteLine("  harvest [--pages N] [--polite-pages N] [--delay-ms N]   loopback portal harvest: pages/s and peak memory, then the per-host rate with politeness on");
         return 2;
     }
 }

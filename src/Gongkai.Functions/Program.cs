@@ -8,6 +8,7 @@ public static class Program
     {
         var root = new RootCommand("Gongkai turns Chinese government-information-disclosure annual reports into data.");
         root.Subcommands.Add(Commands.ParseCommand.Create());
+        root.Subcommands.Add(Commands.HarvestCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
