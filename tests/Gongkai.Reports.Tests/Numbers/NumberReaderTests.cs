@@ -1,0 +1,109 @@
+using Gongkai.Reports.Numbers;
+
+namespace Gongkai.Reports.Tests.Numbers;
+
+public sealed class NumberReaderTests
+{
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("108", 108)]
+    [InlineData(" 1,286 ", 1286)]
+    [InlineData("1，286", 1286)]
+    [InlineData("１２３", 123)]
+    [InlineData("12.36", 12.36)]
+    [InlineData("251000元", 251000)]
+    [InlineData("7件", 7)]
+    [InlineData("1 件", 1)]
+    [InlineData("-3", -3)]
+    [InlineData("约100", 100)]
+    [InlineData("5（含转办2件）", 5)]
+    [InlineData("两", 2)]
+    [InlineData("十二", 12)]
+    [InlineData("一百零五", 105)]
+    [InlineData("〇", 0)]
+    public void Reads_a_cell_as_a_number(string cell, double expected)
+    {
+        var number = NumberReader.ReadCell(cell);
+
+        Assert.Equal(WrittenNumberKind.Number, number.Kind);
+        Assert.Equal((decimal)expected, number.Value);
+    }
+
+    [Fact]
+    public void Wan_multiplies_by_ten_thousand_and_keeps_what_was_written()
+    {
+        var number = NumberReader.ReadCell("12.85万条");
+
+        Assert.Equal(128500m, number.Value);
+        Assert.Equal(12.85m, number.Written);
+        Assert.Equal(10000m, number.Multiplier);
+        Assert.Equal("万条", number.Unit);
+
+        var amount = NumberReader.ReadCell("12.36万元");
+        Assert.Equal(123600m, amount.Value);
+        Assert.Equal("万元", amount.Unit);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\u00A0")]
+    [InlineData("—")]
+    [InlineData("-")]
+    [InlineData("／")]
+    [InlineData("无")]
+    [InlineData("空")]
+    public void Blank_and_dash_cells_are_not_stated_rather_than_zero(string cell) =>
+        Assert.Equal(WrittenNumberKind.NotStated, NumberReader.ReadCell(cell).Kind);
+
+    [Theory]
+    [InlineData("99.4%")]
+    [InlineData("12 %")]
+    [InlineData("８０％")]
+    public void Percentages_are_never_values(string cell) =>
+        Assert.Equal(WrittenNumberKind.Percentage, NumberReader.ReadCell(cell).Kind);
+
+    [Theory]
+    [InlineData("1\uFFFD")]
+    [InlineData("?")]
+    [InlineData("锟斤拷")]
+    public void Mis_decoded_cells_are_damaged(string cell) =>
+        Assert.Equal(WrittenNumberKind.Damaged, NumberReader.ReadCell(cell).Kind);
+
+    [Fact]
+    public void Reads_a_number_with_its_unit_in_running_text()
+    {
+        const string text = "本区共受理政府信息公开申请7743件，占总数的99.4%";
+        var at = text.IndexOf('7');
+
+        var number = NumberReader.ReadAt(text, at);
+
+        Assert.Equal(7743m, number.Value);
+        Assert.Equal("件", number.Unit);
+        Assert.Equal(5, number.Length);
+        Assert.Equal(WrittenNumberKind.Percentage, NumberReader.ReadAt(text, text.IndexOf("99", StringComparison.Ordinal)).Kind);
+    }
+
+    [Fact]
+    public void A_number_without_a_unit_is_not_a_count_in_running_text()
+    {
+        Assert.False(NumberReader.ReadAt("2011年", 0).IsNumber);
+        Assert.Equal(2m, NumberReader.ReadAt("两起", 0).Value);
+        Assert.Equal(1m, NumberReader.ReadAt("一件", 0).Value);
+        Assert.Equal(1487096m, NumberReader.ReadAt("1487096人次", 0).Value);
+        Assert.Equal("人次", NumberReader.ReadAt("1487096人次", 0).Unit);
+    }
+
+    [Theory]
+    [InlineData("一", 1)]
+    [InlineData("十", 10)]
+    [InlineData("二十", 20)]
+    [InlineData("一百一十", 110)]
+    [InlineData("三千〇六", 3006)]
+    [InlineData("二万五千", 25000)]
+    [InlineData("二〇一九", 2019)]
+    public void Reads_chinese_numerals(string text, long expected)
+    {
+        Assert.True(ChineseNumerals.TryParse(text, out var value));
+        Assert.Equal(expected, value);
+    }
+}
