@@ -16,7 +16,7 @@ public static partial class InvocationEndpoints
         foreach (var handler in endpoints.ServiceProvider.GetServices<IInvocationHandler>())
         {
             var functionName = handler.FunctionName;
-            endpoints.MapPost("/" + functionName, (HttpContext http) => InvokeAsync(functionName, http))
+            endpoints.MapPost("/" + functionName, (Func<HttpContext, Task<IResult>>)(http => InvokeAsync(functionName, http)))
                 .ExcludeFromDescription();
         }
         return endpoints;

@@ -67,7 +67,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
         if (remaining.Count == 0)
         {
             await ReplaceIndexAsync(record, null, cancellationToken);
-            await reports.DeleteEntityAsync(reportId, ReportRecord.RowKey, entity.ETag, cancellationToken);
+            await reports.DeleteEntityAsync(reportId, ReportRecord.RowKey, entity.ETag ?? "*", cancellationToken);
             return;
         }
         ReportRecord next;
@@ -83,7 +83,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
             next = ReportRecord.Create(reportId, parsed, newest, remaining);
             await ReplaceIndexAsync(record, next, cancellationToken);
         }
-        await reports.UpdateEntityAsync(next.ToEntity(), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        await reports.UpdateEntityAsync(next.ToEntity(), entity.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
     }
 
     private async Task MergeAsync(ReportRecord candidate, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
         }
         else
         {
-            await reports.UpdateEntityAsync(row, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            await reports.UpdateEntityAsync(row, entity.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
         }
     }
 
