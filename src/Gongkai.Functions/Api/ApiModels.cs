@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongkai.Functions.Records;
 using Gongkai.Reports;
 
@@ -18,7 +19,8 @@ public sealed record ReportSummaryDto(string Id, string? Agency, RegionDto Regio
         [Id, Agency, Region.Province, Region.City, Region.County, Year, Format, Title, PublishedOn, PortalId, SourceUrl, ParserVersion, Figures, Problems];
 }
 
-public sealed record ListDto<T>(IReadOnlyList<T> Items, string? Continuation);
+/// <param name="Continuation">Pass it back as <c>continuation</c> for the next page; null on the last page (always present).</param>
+public sealed record ListDto<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation);
 
 public sealed record ReportDto(
     string Id,
@@ -62,7 +64,8 @@ public sealed record MetricDefinitionDto(string Key, string LabelZh, string Labe
 
 public sealed record RankedFigureDto(int Rank, string? Agency, RegionDto Region, decimal Value, string ReportId, string Link);
 
-public sealed record RankingDto(string Key, string LabelZh, string LabelEn, string Unit, int Year, string? Region, string Order, IReadOnlyList<RankedFigureDto> Items, string? Continuation);
+public sealed record RankingDto(string Key, string LabelZh, string LabelEn, string Unit, int Year, string? Region, string Order, IReadOnlyList<RankedFigureDto> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation);
 
 public sealed record YearFigureDto(int? Year, decimal Value, string ReportId, string Link);
 
