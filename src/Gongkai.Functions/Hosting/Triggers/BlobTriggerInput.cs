@@ -36,13 +36,18 @@ public sealed record BlobTriggerInput(string Name, Uri? Uri, string? ETag, long?
         }
         var text = data.GetString()!;
         // dataType "binary": the host serialises the bytes as base64.
-        if (text.Length % 4 == 0 && Convert.TryFromBase64String(text, new byte[text.Length / 4 * 3], out var written) && written == length)
+        var decoded = new byte[text.Length / 4 * 3];
+        if (text.Length % 4 == 0 && Convert.TryFromBase64String(text, decoded, out var written) && written == length)
         {
-            return Convert.FromBase64String(text);
+            return decoded.AsMemory(0, written);
         }
         // dataType "string": usable only if it was valid UTF-8 to begin with, i.e. nothing was replaced.
         var bytes = Encoding.UTF8.GetBytes(text);
-        return bytes.Length == length && !text.Contains('\uFFFD', StringComparison.Ordinal) ? bytes : null;
+        if (bytes.Length != length || text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return bytes;
     }
 
     private static string? NameFromTriggerPath(string? path, string container) =>
