@@ -9,6 +9,7 @@ public static class Program
         var root = new RootCommand("Gongkai turns Chinese government-information-disclosure annual reports into data.");
         root.Subcommands.Add(Commands.ServeCommand.Create());
         root.Subcommands.Add(Commands.ReparseCommand.Create());
+        root.Subcommands.Add(Commands.DemoCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,7 @@ public static class GongkaiHost
     /// <summary>Registers the function bodies, the record stores and the handler's plumbing.</summary>
     public static IServiceCollection AddGongkaiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportParser>();
         services.AddSingleton<RecordStorage>();
         services.AddSingleton<ReportLocks>();

@@ -113,6 +113,7 @@ public sealed partial class BlobTriggerDriver(
             {
                 await receipts.CompleteAsync(claim, stoppingToken);
                 finished[claim.Key] = true;
+                status.ParseReturned(result.ReturnValue);
                 status.BlobSucceeded();
                 return;
             }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
 namespace Gongkai.Functions.LocalHost;
 
 /// <summary>What the local trigger driver has done, and whether it is idle (all work drained), for the demo and tests.</summary>
@@ -33,7 +36,32 @@ public sealed class LocalTriggerStatus(TimeProvider time)
     internal void BlobFailed() => Interlocked.Increment(ref _blobsFailed);
     internal void BlobGaveUp() => Interlocked.Increment(ref _blobsGaveUp);
 
+    private readonly ConcurrentQueue<JsonElement> _harvests = new();
+    private readonly ConcurrentQueue<JsonElement> _parses = new();
+
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
+    /// <summary>The ReturnValue of every successful HarvestPortal invocation (a harvest summary).</summary>
+    public IReadOnlyList<JsonElement> Harvests => [.. _harvests];
+
+    /// <summary>The ReturnValue of every successful ParseReport invocation (a parse outcome).</summary>
+    public IReadOnlyList<JsonElement> Parses => [.. _parses];
+
+    internal void HarvestReturned(JsonElement? value)
+    {
+        if (value is { ValueKind: JsonValueKind.Object } summary)
+        {
+            _harvests.Enqueue(summary);
+        }
+    }
+
+    internal void ParseReturned(JsonElement? value)
+    {
+        if (value is { ValueKind: JsonValueKind.Object } outcome)
+        {
+            _parses.Enqueue(outcome);
+        }
+    }
 
     internal void TimerRan() { lock (_lock) { _timerRuns++; _activity++; } }
 

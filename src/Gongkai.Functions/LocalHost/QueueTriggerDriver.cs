@@ -106,6 +106,7 @@ public sealed partial class QueueTriggerDriver(
             if (result.Succeeded)
             {
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
+                status.HarvestReturned(result.ReturnValue);
                 status.MessageSucceeded();
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
