@@ -6,6 +6,8 @@ using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest;
+using Gongkai.Harvest.Portals;
+using Gongkai.Harvest.SamplePortal;
 using Gongkai.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -77,6 +79,8 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
         {
             var overrides = new Dictionary<string, string?>(settings)
             {
+                // The demo crawls only its own loopback portal; a real deployment sets its own contact page.
+                ["Gongkai:Harvest:ContactUrl"] = Environment.GetEnvironmentVariable("Gongkai__Harvest__ContactUrl") ?? "https://example.org/gongkai-demo",
                 ["Gongkai:Harvest:PortalsFile"] = portalsFile,
                 ["Gongkai:LocalHost:BlobScanInterval"] = "00:00:00.500",
                 ["Logging:LogLevel:Default"] = "Warning",

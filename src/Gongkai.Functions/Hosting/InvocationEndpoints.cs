@@ -13,9 +13,9 @@ public static partial class InvocationEndpoints
 {
     public static IEndpointRouteBuilder MapInvocations(this IEndpointRouteBuilder endpoints)
     {
-        foreach (var handler in endpoints.ServiceProvider.GetServices<IInvocationHandler>())
+        // By name: resolving the handlers here would build the whole service graph (and validate every option) at startup.
+        foreach (var functionName in FunctionNames.Invoked)
         {
-            var functionName = handler.FunctionName;
             endpoints.MapPost("/" + functionName, (Func<HttpContext, Task<IResult>>)(http => InvokeAsync(functionName, http)))
                 .ExcludeFromDescription();
         }
