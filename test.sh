@@ -16,4 +16,11 @@ dotnet restore Functions.sln --nologo -v quiet
 echo "==> dotnet build"
 dotnet build Functions.sln --nologo --no-restore -c Release -v quiet
 echo "==> dotnet test"
-dotnet test Functions.sln --nologo --no-build -c Release "$@"
+results=$(mktemp -t gongkai-test.XXXXXX.log)
+status=0
+dotnet test Functions.sln --nologo --no-build -c Release "$@" 2>&1 | tee "$results" || status=$?
+# One closing line for the whole suite, summed over the test projects.
+awk '/^(Passed|Failed)! /{ for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "Summary: %d passed, %d failed, %d skipped\n", p, f, s }' "$results"
+rm -f "$results"
+exit "$status"

@@ -1,10 +1,39 @@
 namespace Gongkai.Bench;
 
+/// <summary>
+/// Runs one benchmark by name: <c>dotnet run -c Release --project bench/Gongkai.Bench -- &lt;name&gt; [args]</c>.
+/// Each benchmark lives in its own file; add it here with one line.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- <benchmark>");
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var name = args.Length > 0 ? args[0] : string.Empty;
+        var rest = args.Skip(1).ToArray();
+        return name switch
+        {
+            "tables" => await TableUpsertBenchmark.RunAsync(rest, cancellation.Token),
+            _ => Usage(name),
+        };
+    }
+
+    private static int Usage(string name)
+    {
+        if (name.Length > 0)
+        {
+            Console.Error.WriteLine($"unknown benchmark '{name}'.");
+        }
+
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- <benchmark> [options]");
+        Console.Error.WriteLine("benchmarks:");
+        Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
         return 2;
     }
 }

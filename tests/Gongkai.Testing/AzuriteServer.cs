@@ -13,6 +13,10 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
 {
     private readonly Process _process;
 
+    private const string WatchdogScript =
+        "process.stdin.on('end', () => process.exit(0)); process.stdin.on('error', () => process.exit(0)); process.stdin.resume();" +
+        "require(process.argv[1]);"; // with -e, argv is [node, azurite.js, options…], just as when node runs azurite.js
+
     private AzuriteServer(Process process, string connectionString)
     {
         _process = process;
@@ -34,11 +38,16 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var start = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = root,
         };
+        // Azurite runs inside a node that exits when its stdin closes, i.e. when this process ends, even if it is
+        // killed without running Dispose: no emulator outlives its test run or benchmark.
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add(WatchdogScript);
         foreach (var argument in new[]
                  {
                      script, "--silent", "--inMemoryPersistence", "--disableProductStyleUrl",

@@ -36,6 +36,7 @@ internal sealed class FigureSet
     /// <summary>Adds a figure unless the key already has one; a different value becomes a <c>figures.conflict</c>.</summary>
     public bool Add(string key, decimal value, MetricProvenance provenance)
     {
+        value = Normalize(value);
         if (metrics.TryGetValue(key, out var existing))
         {
             if (existing.Value != value)
@@ -69,12 +70,16 @@ internal sealed class FigureSet
 
     public void Replace(string key, decimal value, MetricProvenance provenance)
     {
+        value = Normalize(value);
         damaged.Remove(key);
         metrics[key] = new ReportMetric(key, value, provenance);
     }
 
     public void Problem(string code, string message, string? key = null, int? start = null, int? end = null) =>
         Problems.Add(new ReportProblem(code, message) { Key = key, Start = start, End = end });
+
+    // 12.85 × 10000 is 128500.00 to decimal; the figure is 128500 (trailing zeros would show in JSON).
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     internal static string Describe(MetricProvenance p) => p.Kind switch
     {

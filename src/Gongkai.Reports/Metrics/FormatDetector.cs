@@ -18,7 +18,7 @@ internal static class FormatDetector
 
     public static string Detect(ReportDocument document, TableReadContext tables)
     {
-        var text = document.MatchText;
+        var text = MatchFold.Fold(document.MatchText);
         if (tables.Table2Layout == ReportFormats.Format2021 || tables.Table3HasOtherSubRows || AnyIn(text, Vocabulary2021))
         {
             return ReportFormats.Format2021;

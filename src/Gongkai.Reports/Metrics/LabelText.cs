@@ -18,7 +18,7 @@ internal static class LabelText
         var keepAll = true;
         foreach (var c in matchText)
         {
-            if (!Keep(c))
+            if (!Keep(c) || MatchFold.NeedsFold(c))
             {
                 keepAll = false;
                 break;
@@ -35,7 +35,7 @@ internal static class LabelText
         {
             if (Keep(c))
             {
-                builder.Append(c);
+                builder.Append(MatchFold.Fold(c));
             }
         }
 

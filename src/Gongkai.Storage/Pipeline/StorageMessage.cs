@@ -37,6 +37,12 @@ internal static class StorageMessage
         {
             throw new StorageRequestFailedException(e.Status, e.ErrorCode, null, $"{Describe(message)} failed: {e.Message}", e);
         }
+        catch (AggregateException e)
+        {
+            // The retry policy gathers every attempt's failure when it gives up.
+            var last = e.InnerExceptions.LastOrDefault() ?? e;
+            throw new StorageRequestFailedException(0, null, null, $"{Describe(message)} failed after {e.InnerExceptions.Count} attempts: {last.Message}", e);
+        }
         catch (IOException e)
         {
             throw new StorageRequestFailedException(0, null, null, $"{Describe(message)} failed: {e.Message}", e);

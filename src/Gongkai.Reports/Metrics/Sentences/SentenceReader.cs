@@ -14,7 +14,15 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
     private const int MaxAfter = 24;
 
     private readonly string text = document.Text;
-    private readonly string match = document.MatchText;
+    private readonly string match = MatchFold.Fold(document.MatchText);
+
+    private readonly HashSet<int> flaggedSentences = [];
+    private readonly List<(string Key, int Start, decimal Value)> outcomesRead = [];
+    private readonly List<DamagedPhrase> damagedPhrases = [];
+    private readonly List<(int Start, int End)> misdecoded = document.Problems
+        .Where(p => p.Code == "text.misdecoded" && p.Start is not null && p.End is not null)
+        .Select(p => (p.Start!.Value, p.End!.Value))
+        .ToList();
 
     public List<StatedPercentage> Percentages { get; } = [];
 
@@ -74,6 +82,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         }
 
         ReadZeroStatements();
+        NarrativeRecovery.Resolve(text, match, figures, outcomesRead, damagedPhrases);
     }
 
     private int SkipRun(int i, bool digits)
@@ -174,8 +183,39 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
                 Percentages.Add(new StatedPercentage(key, number.Value, p, start, afterEnd));
             }
 
+            if (NarrativeRecovery.IsOutcome(key))
+            {
+                outcomesRead.Add((key, start, number.Value));
+            }
+
             return;
         }
+
+        // No rule read the figure: if its words are mis-decoded, keep it for recovery by position and arithmetic.
+        if (section is not ("proactive" or "problems") && IsDamaged(nearStart, start) && number.Unit is not null && RequestUnitsOf(number.Unit))
+        {
+            damagedPhrases.Add(new DamagedPhrase(number.Value, nearStart, end, section));
+        }
+    }
+
+    private static bool RequestUnitsOf(string unit) => unit is "件" or "宗" or "起" or "个" or "份" or "次";
+
+    private bool IsDamaged(int from, int to)
+    {
+        if (match.AsSpan(from, to - from).Contains('\uFFFD'))
+        {
+            return true;
+        }
+
+        foreach (var (start, end) in misdecoded)
+        {
+            if (start < to && end > from)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CheckYear(string key, ReadOnlySpan<char> sentenceBefore, int sentenceStart, int end)
@@ -190,7 +230,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         {
             if (sentenceBefore[k + 4] == '年' && IsYear(sentenceBefore.Slice(k, 4), out var stated) && (k == 0 || !char.IsAsciiDigit(sentenceBefore[k - 1])))
             {
-                if (stated != year && !sentenceBefore[(k + 5)..].StartsWith("以来", StringComparison.Ordinal))
+                if (stated != year && !sentenceBefore[(k + 5)..].StartsWith("以来", StringComparison.Ordinal) && flaggedSentences.Add(sentenceStart))
                 {
                     figures.Problem(
                         ProblemCodes.FiguresYearMismatch,

@@ -56,13 +56,13 @@ internal static class SentenceRules
             Before = [["受理", "收到", "接到", "接收"], ["申请"]],
             After = [["申请"]],
             AfterBefore = [["受理", "收到", "接到", "接收"]],
-            Not = [.. Excluded, "咨询", "复议", "诉讼", "答复", "其中", "当面", "网上", "信函", "传真"],
+            Not = [.. Excluded, "咨询", "谘询", "复议", "诉讼", "答复", "其中", "当面", "网上", "信函", "传真"],
             IsTotal = true,
             NotInSections = NotForRequests,
         },
         new(MetricKeys.RequestsProcessedTotal, RequestUnits)
         {
-            Before = [["答复"], ["申请", "已"]],
+            Before = [["答复", "答覆"], ["申请", "已"]],
             Not = [.. Excluded, "超时", "延期", "逾期", "复议", "诉讼"],
             IsTotal = true,
             NotInSections = NotForRequests,
@@ -139,7 +139,7 @@ internal static class SentenceRules
         },
         new(MetricKeys.ConsultationsTotal, VisitUnits)
         {
-            Before = [["咨询"]],
+            Before = [["咨询", "谘询", "諮询"]],
             Not = ["热线", "12345", "投诉"],
             IsTotal = true,
             NotInSections = ["proactive", "fees", "review_litigation", "problems"],

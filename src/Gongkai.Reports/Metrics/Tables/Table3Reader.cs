@@ -101,7 +101,7 @@ internal sealed class Table3Reader(TableReadContext context)
             {
                 foreach (var cell in row.Cells)
                 {
-                    if (cell.Column < first)
+                    if (cell.Column < first && NumberReader.ReadCell(cell.MatchText).Kind == WrittenNumberKind.Text)
                     {
                         labelCells.Add(cell);
                     }
@@ -179,8 +179,9 @@ internal sealed class Table3Reader(TableReadContext context)
             var head = GroupHeadOf(leaf);
             if (head != Table3Group.None)
             {
+                // “（三）不予公开 1.属于国家秘密” in one cell is the first sub-row, not the group's total.
                 group = head;
-                return Table3Layout.TotalOf(head);
+                return MatchSubRow(head, leaf) ?? Table3Layout.TotalOf(head);
             }
         }
         else

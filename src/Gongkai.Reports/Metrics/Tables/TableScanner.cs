@@ -31,7 +31,7 @@ internal static class TableScanner
         var text = context.Document.MatchText;
         foreach (var grid in context.Document.Tables)
         {
-            if (previous is not null && Gap(text, previous.End, grid.Start) > ContinuationGap)
+            if (previous is not null && (Gap(text, previous.End, grid.Start) > ContinuationGap || NewSection(context.Document, previous, grid)))
             {
                 kind = Kind.None;
             }
@@ -73,6 +73,12 @@ internal static class TableScanner
         if (text.Length == 0)
         {
             return current;
+        }
+
+        // 表四's single row of fifteen figures, when its header rows were lost.
+        if (current != Kind.Statistics && row.Cells.Count == 15 && row.ValueLikeCount() == 15)
+        {
+            return Kind.Table4;
         }
 
         if (StatisticsTableReader.IsHeaderRow(row))
@@ -121,6 +127,14 @@ internal static class TableScanner
         }
 
         return current;
+    }
+
+    // A table under another section heading than the one before it starts afresh (表三 under 三、, 表四 under 四、).
+    private static bool NewSection(ReportDocument document, TableGrid previous, TableGrid grid)
+    {
+        var before = document.SectionAt(previous.Start);
+        var now = document.SectionAt(grid.Start);
+        return before is not null && now is not null && before.Start != now.Start;
     }
 
     private static bool Has(string text, string cue) => text.Contains(cue, StringComparison.Ordinal);

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Functions.Tests.Operations;
+
+/// <summary>The settings the app reads, as the code and the function definitions name them (env var form: A__B).</summary>
+internal static partial class AppSettings
+{
+    /// <summary>The settings the parts agreed on (CONTRACTS: "names are final"); the scan below adds what code reads.</summary>
+    public static readonly IReadOnlyList<string> Agreed =
+    [
+        "AzureWebJobsStorage",
+        "HarvestSchedule",
+        "Gongkai__Harvest__ContactUrl",
+        "Gongkai__Harvest__PortalsFile",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    ];
+
+    /// <summary>Set by the Functions host or the platform, never by us.</summary>
+    public static readonly IReadOnlySet<string> HostProvided = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "FUNCTIONS_CUSTOMHANDLER_PORT",
+        "FUNCTIONS_WORKER_RUNTIME",
+    };
+
+    /// <summary>Every setting read anywhere: agreed, referenced by a function.json, or read by code in src/.</summary>
+    public static IReadOnlySet<string> ReadByTheApp()
+    {
+        var settings = new SortedSet<string>(Agreed, StringComparer.Ordinal);
+        settings.UnionWith(ReferencedByFunctionDefinitions());
+        settings.UnionWith(ReadByCode());
+        settings.ExceptWith(HostProvided);
+        return settings;
+    }
+
+    /// <summary><c>%Setting%</c> expressions and <c>connection</c> names in the function.json files.</summary>
+    public static IEnumerable<string> ReferencedByFunctionDefinitions()
+    {
+        foreach (var file in FunctionDefinitions.Files())
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var binding in document.RootElement.GetProperty("bindings").EnumerateArray())
+            {
+                foreach (var property in binding.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                {
+                    var value = property.Value.GetString()!;
+                    if (property.Name == "connection")
+                    {
+                        yield return value;
+                    }
+                    foreach (Match match in PercentExpression().Matches(value))
+                    {
+                        yield return match.Groups["name"].Value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Configuration keys and options sections read through the usual APIs in src/**/*.cs.</summary>
+    public static IEnumerable<string> ReadByCode()
+    {
+        var source = Repository.PathOf("src");
+        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file).Replace('\\', '/');
+            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (Match match in ConfigurationRead().Matches(File.ReadAllText(file)))
+            {
+                yield return match.Groups["key"].Value.Replace(":", "__", StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="setting"/> is set exactly, or as an identity-based family (<c>setting__*</c>).</summary>
+    public static bool IsDeclared(string setting, IReadOnlyCollection<string> declared) =>
+        declared.Contains(setting) || declared.Any(d => d.StartsWith(setting + "__", StringComparison.Ordinal));
+
+    public static IReadOnlyDictionary<string, string?> LocalSettingsSample()
+    {
+        using var document = JsonDocument.Parse(Repository.Read("local.settings.sample.json"));
+        return document.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText());
+    }
+
+    [GeneratedRegex(@"%(?<name>[A-Za-z_][\w]*)%")]
+    private static partial Regex PercentExpression();
+
+    [GeneratedRegex("""
+        (?:GetSection|GetValue<[^>]+>|GetRequiredSection|GetEnvironmentVariable)\(\s*"(?<key>[^"]+)"
+        |(?:[Cc]onfiguration|[Cc]onfig)\[\s*"(?<key>[^"]+)"\s*\]
+        |const\s+string\s+\w*(?:Section|Setting)\w*\s*=\s*"(?<key>[^"]+)"
+        """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex ConfigurationRead();
+}
