@@ -129,9 +129,10 @@ public static class GongkaiHost
     /// <summary>The local trigger driver, configured from host.json as the Functions host would be.</summary>
     public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration configuration, bool runNow)
     {
+        // host.json, overridden by app settings AzureFunctionsJobHost__extensions__… as the Functions host allows.
         var hostJson = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true)
-            .AddEnvironmentVariables("AzureFunctionsJobHost__")
+            .AddConfiguration(configuration.GetSection("AzureFunctionsJobHost"))
             .Build();
         services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection("extensions:queues")).ValidateDataAnnotations()
             .Validate(o => o.MaxPollingInterval > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.Zero, "extensions:queues: maxPollingInterval must be positive and visibilityTimeout not negative.")

@@ -111,7 +111,7 @@ public sealed partial class BlobTriggerDriver(
             }
             if (result.Succeeded)
             {
-                await receipts.CompleteAsync(claim, stoppingToken);
+                await receipts.CompleteAsync(claim, CancellationToken.None);
                 finished[claim.Key] = true;
                 status.ParseReturned(result.ReturnValue);
                 status.BlobSucceeded();
