@@ -20,6 +20,9 @@ public static class Program
         return name switch
         {
             "tables" => await TableUpsertBenchmark.RunAsync(rest, cancellation.Token),
+            "parse" => await ParseBenchmark.RunAsync(rest, cancellation.Token),
+            "end-to-end" => await EndToEndBenchmark.RunAsync(rest, cancellation.Token),
+            "queries" => await QueryBenchmark.RunAsync(rest, cancellation.Token),
             _ => Usage(name),
         };
     }
@@ -34,6 +37,9 @@ public static class Program
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- <benchmark> [options]");
         Console.Error.WriteLine("benchmarks:");
         Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
+        Console.Error.WriteLine("  parse [--pages N] [--seconds S]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml");
+        Console.Error.WriteLine("  end-to-end [--reports N]   harvest → queryable for N generated reports (default 1000) through the local triggers");
+        Console.Error.WriteLine("  queries [--reports N] [--requests N]   p50/p99 of /api/reports/{id} and /api/metrics/{key} at 100 concurrent requests");
         return 2;
     }
 }

@@ -98,6 +98,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       HarvestSchedule: harvestSchedule
       Gongkai__Harvest__ContactUrl: harvestContactUrl
       Gongkai__Harvest__PortalsFile: portalsFile
+      // Console metrics are for local runs; in Azure the Gongkai meter goes to Application Insights.
+      Gongkai__Telemetry__ConsoleMetricsInterval: '00:00:00'
     }
   }
 }

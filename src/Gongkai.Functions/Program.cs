@@ -10,6 +10,7 @@ public static class Program
         root.Subcommands.Add(Commands.ServeCommand.Create());
         root.Subcommands.Add(Commands.ReparseCommand.Create());
         root.Subcommands.Add(Commands.DemoCommand.Create());
+        root.Subcommands.Add(Commands.ParseCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -65,7 +65,7 @@ public static class ReparseCommand
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
-        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddMetrics();
         services.AddGongkaiStorage(configuration);
         services.AddSingleton(TimeProvider.System);

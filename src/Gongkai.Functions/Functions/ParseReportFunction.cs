@@ -16,34 +16,47 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
     public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
-        var properties = await container.GetPropertiesAsync(blob, cancellationToken);
-        if (properties is null)
-        {
-            // Raw blobs are never deleted by Gongkai; a trigger for a missing one has nothing to retry.
-            LogMissing(logger, blob);
-            return ParseOutcome.Missing(blob);
-        }
-        var version = ReportVersion.FromBlob(properties);
-        if (!IsParseable(version.ContentType))
-        {
-            LogNotParsed(logger, blob, version.ContentType);
-            return ParseOutcome.NotParsed(blob, version.ContentType);
-        }
-
+        ReportVersion? version = null;
         try
         {
             ReadOnlyMemory<byte> bytes;
-            if (content is { } given && given.ETag == properties.ETag)
+            var properties = content is null ? null : await container.GetPropertiesAsync(blob, cancellationToken);
+            if (content is { } given && properties is not null && given.ETag == properties.ETag)
             {
+                version = ReportVersion.FromBlob(properties);
                 bytes = given.Bytes;
             }
             else
             {
-                await using var download = await container.DownloadAsync(blob, cancellationToken);
-                using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
-                await download.Content.CopyToAsync(buffer, cancellationToken);
-                bytes = buffer.ToArray();
-                version = ReportVersion.FromBlob(download.Properties);
+                // One GET: the bytes and the properties (metadata, ETag) of the same version.
+                BlobDownload download;
+                try
+                {
+                    download = await container.DownloadAsync(blob, cancellationToken);
+                }
+                catch (StorageRequestFailedException e) when (e.IsNotFound)
+                {
+                    // Raw blobs are never deleted by Gongkai; a trigger for a missing one has nothing to retry.
+                    LogMissing(logger, blob);
+                    return ParseOutcome.Missing(blob);
+                }
+                await using (download)
+                {
+                    version = ReportVersion.FromBlob(download.Properties);
+                    if (!IsParseable(version.ContentType))
+                    {
+                        LogNotParsed(logger, blob, version.ContentType);
+                        return ParseOutcome.NotParsed(blob, version.ContentType);
+                    }
+                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
+                    await download.Content.CopyToAsync(buffer, cancellationToken);
+                    bytes = buffer.ToArray();
+                }
+            }
+            if (!IsParseable(version.ContentType))
+            {
+                LogNotParsed(logger, blob, version.ContentType);
+                return ParseOutcome.NotParsed(blob, version.ContentType);
             }
 
             var parsed = parser.Parse(version.ToSource(bytes));
@@ -53,7 +66,7 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await failures.RecordAttemptAsync(version, e, CancellationToken.None);
+            await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
             throw;
         }
     }

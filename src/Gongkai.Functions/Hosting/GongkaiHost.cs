@@ -46,6 +46,12 @@ public static class GongkaiHost
 {
     public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
+    // host.json's trigger sections, and the app-setting prefix the Functions host lets override them. These configure the
+    // triggers (the host in Azure, the local driver here); they are not app settings the app itself needs.
+    private const string HostJsonOverrides = "AzureFunctionsJobHost";
+    private const string QueuesPath = "extensions:queues";
+    private const string BlobsPath = "extensions:blobs";
+
     public static bool UnderFunctionsHost => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandlerPortVariable));
 
     public static WebApplication Build(HostSettings settings)
@@ -54,7 +60,6 @@ public static class GongkaiHost
         {
             Args = settings.Args,
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
         });
         var configuration = builder.Configuration;
         if (!UnderFunctionsHost)
@@ -132,18 +137,18 @@ public static class GongkaiHost
         // host.json, overridden by app settings AzureFunctionsJobHost__extensions__… as the Functions host allows.
         var hostJson = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true)
-            .AddConfiguration(configuration.GetSection("AzureFunctionsJobHost"))
+            .AddConfiguration(configuration.GetSection(HostJsonOverrides))
             .Build();
-        services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection("extensions:queues")).ValidateDataAnnotations()
+        services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection(QueuesPath)).ValidateDataAnnotations()
             .Validate(o => o.MaxPollingInterval > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.Zero, "extensions:queues: maxPollingInterval must be positive and visibilityTimeout not negative.")
             .ValidateOnStart();
-        services.AddOptions<BlobTriggerOptions>().Bind(hostJson.GetSection("extensions:blobs"))
-            .Configure(o => o.MaxDequeueCount = hostJson.GetValue("extensions:queues:maxDequeueCount", o.MaxDequeueCount))
+        services.AddOptions<BlobTriggerOptions>().Bind(hostJson.GetSection(BlobsPath))
+            .Configure(o => o.MaxDequeueCount = hostJson.GetValue(QueuesPath + ":maxDequeueCount", o.MaxDequeueCount))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.Section))
+        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.ConfigurationPath))
             .PostConfigure(o => o.RunNow |= runNow)
             .Validate(o => o.BlobScanInterval > TimeSpan.Zero && o.ReceiptTimeout > TimeSpan.Zero && o.QueueLeaseTime >= TimeSpan.FromSeconds(2),
-                $"{LocalHostOptions.Section}: BlobScanInterval and ReceiptTimeout must be positive, QueueLeaseTime at least 2 s.")
+                $"{LocalHostOptions.ConfigurationPath}: BlobScanInterval and ReceiptTimeout must be positive, QueueLeaseTime at least 2 s.")
             .ValidateOnStart();
 
         services.AddHttpClient(HandlerClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -37,7 +37,8 @@ public sealed class BlobTriggerOptions
 /// <summary>Settings of the local trigger driver itself (section <c>Gongkai:LocalHost</c>); none apply in Azure.</summary>
 public sealed class LocalHostOptions
 {
-    public const string Section = "Gongkai:LocalHost";
+    /// <summary>Local-only: outside Azure the Functions host does this work and none of these apply.</summary>
+    public const string ConfigurationPath = "Gongkai:LocalHost";
 
     /// <summary>How often raw-reports is scanned for new blob versions.</summary>
     public TimeSpan BlobScanInterval { get; set; } = TimeSpan.FromSeconds(2);

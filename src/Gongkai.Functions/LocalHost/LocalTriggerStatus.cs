@@ -80,20 +80,23 @@ public sealed class LocalTriggerStatus(TimeProvider time)
     internal void BlobIdle() { lock (_lock) { _blobIdleAt = _activity; } }
 
     /// <summary>True once the timer has run and, since the last piece of work anywhere, both the queue and the blob scan came up empty.</summary>
-    public bool IsQuiescent
+    public bool IsQuiescent => TimerRuns > 0 && IsDrained;
+
+    /// <summary>True when, since the last piece of work, both the queue and the blob scan came up empty (timer or not).</summary>
+    public bool IsDrained
     {
         get
         {
             lock (_lock)
             {
-                return _timerRuns > 0 && _queueInFlight == 0 && _blobInFlight == 0 && _queueIdleAt == _activity && _blobIdleAt == _activity;
+                return _queueInFlight == 0 && _blobInFlight == 0 && _queueIdleAt == _activity && _blobIdleAt == _activity;
             }
         }
     }
 
-    public async Task WaitForQuiescenceAsync(TimeSpan pollInterval, CancellationToken cancellationToken)
+    public async Task WaitForQuiescenceAsync(TimeSpan pollInterval, CancellationToken cancellationToken, bool requireTimerRun = true)
     {
-        while (!IsQuiescent)
+        while (requireTimerRun ? !IsQuiescent : !IsDrained)
         {
             await Task.Delay(pollInterval, time, cancellationToken);
         }

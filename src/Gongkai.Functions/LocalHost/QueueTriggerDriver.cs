@@ -123,15 +123,32 @@ public sealed partial class QueueTriggerDriver(
                 LogRetry(logger, message.MessageId, message.DequeueCount, result.Reason);
             }
         }
-        catch (Exception e) when (e is StorageRequestFailedException or OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Lost the message (its lease ran out, or stopping): it reappears on the queue and is retried.
+            // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
+            await TryReleaseAsync(queue, message.MessageId, receipt.Value);
+        }
+        catch (StorageRequestFailedException e)
+        {
+            // Lost the message (its lease ran out): it reappears on the queue and is retried.
             LogAbandoned(logger, message.MessageId, e.Message);
         }
         finally
         {
             await renewal.CancelAsync();
             status.QueueFinished();
+        }
+    }
+
+    private async Task TryReleaseAsync(QueueClient queue, string messageId, string popReceipt)
+    {
+        try
+        {
+            await queue.UpdateVisibilityAsync(messageId, popReceipt, TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (StorageRequestFailedException e)
+        {
+            LogAbandoned(logger, messageId, e.Message);
         }
     }
 

@@ -12,10 +12,19 @@ internal static class ConsistencyRules
 {
     private static readonly string?[] Columns = [null, .. MetricKeys.ApplicantSuffixes, MetricKeys.LegalSubtotalSuffix];
 
-    public static List<Equation> For(FigureSet figures)
+    /// <summary>
+    /// The rules with every 表三 group counted through its total (stated or derived from its sub-rows): the form the
+    /// checks use once recovery and derivation are done. Built once.
+    /// </summary>
+    public static IReadOnlyList<Equation> WithGroupTotals { get; } = Build(static _ => true);
+
+    /// <summary>The rules for recovery: a group without a total counts through its sub-rows, which may be damaged.</summary>
+    public static List<Equation> For(FigureSet figures) =>
+        Build(key => figures.Contains(key) || figures.Damaged.ContainsKey(key));
+
+    private static List<Equation> Build(Func<string, bool> known)
     {
-        var equations = new List<Equation>(64);
-        bool Known(string key) => figures.Contains(key) || figures.Damaged.ContainsKey(key);
+        var equations = new List<Equation>(160);
 
         foreach (var suffix in Columns)
         {
@@ -31,7 +40,7 @@ internal static class ConsistencyRules
             foreach (var total in Table3Layout.GroupTotals)
             {
                 var subs = Table3Layout.SubRowsOf(total.Group).Select(s => K(s.Key)).ToList();
-                if (Known(K(total.Key)) || !subs.Any(Known))
+                if (known(K(total.Key)) || !subs.Any(known))
                 {
                     outcomes.Add(K(total.Key));
                 }
@@ -40,7 +49,7 @@ internal static class ConsistencyRules
                     outcomes.AddRange(subs);
                 }
 
-                if (subs.Count > 0 && Known(K(total.Key)) && subs.Any(Known))
+                if (subs.Count > 0 && known(K(total.Key)) && subs.Any(known))
                 {
                     equations.Add(new Equation(
                         ProblemCodes.Table3SubRows,

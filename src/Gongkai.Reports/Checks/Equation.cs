@@ -5,5 +5,5 @@ namespace Gongkai.Reports.Checks;
 /// <param name="Description">The rule in the table's own words, for messages and recovery notes.</param>
 internal sealed record Equation(string Code, string Description, IReadOnlyList<string> Left, IReadOnlyList<string> Right)
 {
-    public IEnumerable<string> Keys => Left.Concat(Right);
+    public IReadOnlyList<string> Keys { get; } = [.. Left, .. Right];
 }

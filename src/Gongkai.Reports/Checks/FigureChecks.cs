@@ -16,9 +16,9 @@ internal static class FigureChecks
 
     public static void CheckTables(FigureSet figures)
     {
-        foreach (var equation in ConsistencyRules.For(figures))
+        foreach (var equation in ConsistencyRules.WithGroupTotals)
         {
-            if (!equation.Keys.All(figures.Contains))
+            if (!AllKnown(equation.Keys, figures))
             {
                 continue;
             }
@@ -120,6 +120,19 @@ internal static class FigureChecks
         }
 
         return unit + 0.001m;
+    }
+
+    private static bool AllKnown(IReadOnlyList<string> keys, FigureSet figures)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!figures.Contains(keys[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Sum(IEnumerable<string> keys, FigureSet figures) =>

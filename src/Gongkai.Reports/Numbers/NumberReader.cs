@@ -17,6 +17,8 @@ public static class NumberReader
         "条", "件", "宗", "起", "次", "个", "项", "份", "篇", "期", "家", "人", "元", "宗次", "批",
     ]);
 
+    private static readonly string UnitFirstChars = new([.. Units.Select(u => u[0]).Distinct()]);
+
     private static string[] SortLongestFirst(string[] units) =>
         [.. units.OrderByDescending(u => u.Length).ThenBy(u => u, StringComparer.Ordinal)];
 
@@ -236,6 +238,12 @@ public static class NumberReader
     private static string? MatchUnit(ReadOnlySpan<char> text, int at)
     {
         if (at >= text.Length)
+        {
+            return null;
+        }
+
+        var first = text[at];
+        if (first != '萬' && UnitFirstChars.IndexOf(first) < 0)
         {
             return null;
         }

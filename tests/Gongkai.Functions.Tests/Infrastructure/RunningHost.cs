@@ -24,16 +24,23 @@ public sealed class RunningHost : IAsyncDisposable
 
     public LocalTriggerStatus Triggers => Services.GetRequiredService<LocalTriggerStatus>();
 
-    public static async Task<RunningHost> StartAsync(PipelineStorage storage, bool triggers = false, bool runNow = false,
+    public static Task<RunningHost> StartAsync(PipelineStorage storage, bool triggers = false, bool runNow = false,
+        IReadOnlyDictionary<string, string?>? settings = null) => StartAsync(storage.ConnectionString, triggers, runNow, settings);
+
+    public static async Task<RunningHost> StartAsync(string connectionString, bool triggers = false, bool runNow = false,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var overrides = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["AzureWebJobsStorage"] = connectionString,
+            ["Gongkai:LocalHost:QueueLeaseTime"] = "00:00:10",
             ["Gongkai:LocalHost:BlobScanInterval"] = "00:00:00.200",
             ["Gongkai:LocalHost:BlobRetryDelay"] = "00:00:00.050",
             ["Gongkai:LocalHost:ReceiptTimeout"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The harvester validates these at startup even when a test does not harvest.
+            ["Gongkai:Harvest:ContactUrl"] = "https://example.org/gongkai-tests",
+            ["Gongkai:Harvest:PortalsFile"] = Path.Combine(Gongkai.Testing.RepositoryRoot.Find(), "samples", "portals.demo.json"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

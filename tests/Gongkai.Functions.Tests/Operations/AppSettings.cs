@@ -93,7 +93,7 @@ internal static partial class AppSettings
     [GeneratedRegex("""
         (?:GetSection|GetValue<[^>]+>|GetRequiredSection|GetEnvironmentVariable)\(\s*"(?<key>[^"]+)"
         |(?:[Cc]onfiguration|[Cc]onfig)\[\s*"(?<key>[^"]+)"\s*\]
-        |const\s+string\s+\w*(?:Section|Setting)\w*\s*=\s*"(?<key>[^"]+)"
+        |const\s+string\s+\w*(?:SectionName|Setting|SettingName)\s*=\s*"(?<key>[^"]+)"
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ConfigurationRead();
 }

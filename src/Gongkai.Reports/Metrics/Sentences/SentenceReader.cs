@@ -364,65 +364,74 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
     private void ReadZeroStatements()
     {
-        foreach (var (trigger, requests) in ZeroTriggers)
+        // One pass: every trigger starts with one of these characters.
+        for (var at = 0; at < match.Length; at++)
         {
-            var from = 0;
-            while (from < match.Length)
+            if (match[at] is not ('没' or '未' or '无' or '不' or '免' or '零'))
             {
-                var at = match.IndexOf(trigger, from, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    break;
-                }
+                continue;
+            }
 
-                from = at + trigger.Length;
-                if (InTable(at))
+            foreach (var (trigger, requests) in ZeroTriggers)
+            {
+                if (!match.AsSpan(at).StartsWith(trigger, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var section = document.SectionAt(at)?.Kind;
-                if (section is "problems")
-                {
-                    continue;
-                }
+                ReadZeroStatement(at, trigger, requests);
+                break;
+            }
+        }
+    }
 
-                var end = at;
-                var limit = Math.Min(match.Length, at + 60);
-                while (end < limit && !IsSentenceEnd(match[end]))
-                {
-                    end++;
-                }
+    private void ReadZeroStatement(int at, string trigger, bool requests)
+    {
+        if (InTable(at))
+        {
+            return;
+        }
 
-                var clause = match.AsSpan(at, end - at);
-                if (ContainsDigit(clause))
-                {
-                    continue; // a figure is stated: the sentence rules read it
-                }
+        var section = document.SectionAt(at)?.Kind;
+        if (section is "problems")
+        {
+            return;
+        }
 
-                if (requests && clause.Contains("申请", StringComparison.Ordinal) && !AnyOf(clause, ["复议", "诉讼", "咨询"]))
-                {
-                    AddZero(MetricKeys.RequestsNewReceived, at, end, section);
-                    continue;
-                }
+        var end = at;
+        var limit = Math.Min(match.Length, at + 60);
+        while (end < limit && !IsSentenceEnd(match[end]))
+        {
+            end++;
+        }
 
-                if (clause.Contains("复议", StringComparison.Ordinal))
-                {
-                    AddZero(MetricKeys.ReconsiderationTotal, at, end, section);
-                }
+        var clause = match.AsSpan(at, end - at);
+        if (ContainsDigit(clause))
+        {
+            return; // a figure is stated: the sentence rules read it
+        }
 
-                if (clause.Contains("诉讼", StringComparison.Ordinal))
-                {
-                    AddZero(MetricKeys.LitigationTotal, at, end, section);
-                }
+        if (requests && clause.Contains("申请", StringComparison.Ordinal) && !AnyOf(clause, ["复议", "诉讼", "咨询"]))
+        {
+            AddZero(MetricKeys.RequestsNewReceived, at, end, section);
+            return;
+        }
 
-                if (AnyOf(clause, ["收费", "费用", "收取"]) || trigger is "不收费" or "零收费" || (trigger is "免收" && clause.Contains('费')))
-                {
-                    if (!AnyOf(clause, ["经费", "行政事业性"]))
-                    {
-                        AddZero(MetricKeys.FeesAmountYuan, at, end, section);
-                    }
-                }
+        if (clause.Contains("复议", StringComparison.Ordinal))
+        {
+            AddZero(MetricKeys.ReconsiderationTotal, at, end, section);
+        }
+
+        if (clause.Contains("诉讼", StringComparison.Ordinal))
+        {
+            AddZero(MetricKeys.LitigationTotal, at, end, section);
+        }
+
+        if (AnyOf(clause, ["收费", "费用", "收取"]) || trigger is "不收费" or "零收费" || (trigger is "免收" && clause.Contains('费')))
+        {
+            if (!AnyOf(clause, ["经费", "行政事业性"]))
+            {
+                AddZero(MetricKeys.FeesAmountYuan, at, end, section);
             }
         }
     }

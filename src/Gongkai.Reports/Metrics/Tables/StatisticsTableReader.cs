@@ -68,7 +68,7 @@ internal sealed class StatisticsTableReader(TableReadContext context)
     private Block block;
 
     public static bool IsHeaderRow(TableRow row) =>
-        !row.HasNumber && row.Normalized.Contains("统计指标", StringComparison.Ordinal);
+        row.Normalized.Contains("统计指标", StringComparison.Ordinal) && !row.HasNumber;
 
     public void Read(TableRow row)
     {

@@ -29,7 +29,7 @@ internal sealed class Table2Reader(TableReadContext context)
     private TableGrid? measureGrid;
 
     public static bool IsHeaderRow(TableRow row) =>
-        !row.HasNumber && LabelText.ContainsAny(row.Normalized, MeasureCues);
+        LabelText.ContainsAny(row.Normalized, MeasureCues) && !row.HasNumber;
 
     public void Read(TableRow row)
     {

@@ -20,7 +20,7 @@ internal sealed class Table3Reader(TableReadContext context)
     private Table3Group group;
 
     /// <summary>True for the rows that name the applicant columns.</summary>
-    public static bool IsHeaderRow(TableRow row) => !row.HasNumber && LabelText.ContainsAny(row.Normalized, HeaderCues);
+    public static bool IsHeaderRow(TableRow row) => LabelText.ContainsAny(row.Normalized, HeaderCues) && !row.HasNumber;
 
     public void Read(TableRow row)
     {
@@ -116,7 +116,7 @@ internal sealed class Table3Reader(TableReadContext context)
         // No usable header: the figures are the trailing cells, in the standard order.
         var cells = row.Cells;
         var firstValue = cells.Count;
-        while (firstValue > 0 && NumberReader.ReadCell(cells[firstValue - 1].MatchText).Kind is not WrittenNumberKind.Text)
+        while (firstValue > 0 && row.Numbers[firstValue - 1].Kind is not WrittenNumberKind.Text)
         {
             firstValue--;
         }

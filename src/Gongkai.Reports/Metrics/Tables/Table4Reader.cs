@@ -14,7 +14,9 @@ internal sealed class Table4Reader(TableReadContext context)
     private List<(int FromRight, string Key, string Label)>? columns;
 
     public static bool IsHeaderRow(TableRow row) =>
-        !row.HasNumber && (LabelText.ContainsAny(row.Normalized, ["行政复议", "行政诉讼", "维持", "纠正", "审结", "直接起诉", "复议后起诉"]));
+        LabelText.ContainsAny(row.Normalized, HeaderCues) && !row.HasNumber;
+
+    private static readonly string[] HeaderCues = ["行政复议", "行政诉讼", "维持", "纠正", "审结", "直接起诉", "复议后起诉"];
 
     public void Read(TableRow row)
     {

@@ -24,7 +24,19 @@ internal sealed class TableRow
         }
 
         Cells = cells;
+        Numbers = new WrittenNumber[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            Numbers[i] = cells[i].MatchText.Length == 0 ? WrittenNumber.NotStated : NumberReader.ReadCell(cells[i].MatchText);
+            if (Numbers[i].IsNumber)
+            {
+                HasNumber = true;
+            }
+        }
     }
+
+    /// <summary>What each of <see cref="Cells"/> says as a number, read once.</summary>
+    public WrittenNumber[] Numbers { get; }
 
     public TableGrid Grid { get; }
 
@@ -37,21 +49,7 @@ internal sealed class TableRow
     public string Normalized => normalized ??= LabelText.Normalize(string.Concat(Cells.Select(c => c.MatchText)));
 
     /// <summary>True when some cell holds a number (a percentage does not count).</summary>
-    public bool HasNumber
-    {
-        get
-        {
-            foreach (var cell in Cells)
-            {
-                if (cell.MatchText.Length > 0 && NumberReader.ReadCell(cell.MatchText).IsNumber)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool HasNumber { get; }
 
     /// <summary>The number of cells holding a number, a blank or damaged figure text (possible value cells).</summary>
     public int ValueLikeCount(int fromCell = 0)
@@ -59,7 +57,7 @@ internal sealed class TableRow
         var count = 0;
         for (var i = fromCell; i < Cells.Count; i++)
         {
-            var kind = NumberReader.ReadCell(Cells[i].MatchText).Kind;
+            var kind = Numbers[i].Kind;
             if (kind is WrittenNumberKind.Number or WrittenNumberKind.NotStated or WrittenNumberKind.Damaged)
             {
                 count++;

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Gongkai.Reports;
+using Gongkai.Testing.ReportPages;
+using HtmlAgilityPack;
+
+namespace Gongkai.Bench;
+
+/// <summary>
+/// <c>parse [--pages N] [--seconds S]</c>: single-threaded parse throughput over generated report pages of all three
+/// formats (30–80 KB each): reports/s and MB/s for the full <see cref="ReportParser"/>, the figures side alone
+/// (<see cref="MetricExtractor"/> on already-read documents), and HtmlAgilityPack's bare <c>LoadHtml</c> of the
+/// same bytes, with the ratio full parse ÷ bare load, and peak memory.
+/// </summary>
+public static class ParseBenchmark
+{
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var pageCount = Option(args, "--pages", 60);
+        var seconds = Option(args, "--seconds", 5);
+        var formats = new[] { "2021", "2019", "pre2019" };
+        var pages = Enumerable.Range(0, pageCount)
+            .Select(i => ReportPageGenerator.Generate(formats[i % 3], seed: 1000 + i, targetBytes: 30_000 + (i * 7919 % 50_000)))
+            .ToList();
+        var bytes = pages.Sum(p => (long)p.Content.Length);
+        Console.WriteLine($"parse benchmark: {pages.Count} generated pages (2021, 2019, pre-2019), {bytes / 1024.0 / pages.Count:F1} KB on average, single thread, {seconds}s per measurement");
+
+        var parser = new ReportParser();
+        var wrong = 0;
+        foreach (var page in pages)
+        {
+            var report = parser.Parse(new ReportSource(page.Content) { FileName = page.FileName, ContentType = "text/html; charset=utf-8" });
+            wrong += page.Figures.Count(f => !report.Metrics.TryGetValue(f.Key, out var m) || m.Value != f.Value);
+        }
+
+        Console.WriteLine($"figures check: {pages.Sum(p => p.Figures.Count) - wrong} of {pages.Sum(p => p.Figures.Count)} expected figures read correctly");
+
+        var documents = pages.Select(p => parser.ReadDocument(new ReportSource(p.Content) { FileName = p.FileName })).ToList();
+
+        var full = Measure(pages.Count, seconds, i => parser.Parse(new ReportSource(pages[i].Content) { FileName = pages[i].FileName, ContentType = "text/html; charset=utf-8" }), cancellationToken);
+        var figuresOnly = Measure(pages.Count, seconds, i => MetricExtractor.Extract(documents[i]), cancellationToken);
+        var bare = Measure(pages.Count, seconds, i =>
+        {
+            var document = new HtmlDocument();
+            document.LoadHtml(Encoding.UTF8.GetString(pages[i].Content));
+            return document;
+        }, cancellationToken);
+
+        Report("full parse (ReportParser.Parse)", full, bytes, pages.Count);
+        Report("figures only (MetricExtractor)", figuresOnly, bytes, pages.Count);
+        Report("bare HtmlAgilityPack LoadHtml", bare, bytes, pages.Count);
+        Console.WriteLine($"ratio full parse / bare LoadHtml: {full.SecondsPerPass / bare.SecondsPerPass:F2}x wall, {full.CpuSecondsPerPass / bare.CpuSecondsPerPass:F2}x CPU");
+        using var self = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB; GC heap peak this run ~{gc.HeapSizeBytes / 1024.0 / 1024.0:F1} MB; gen0/1/2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; allocated {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0:F0} MB in total");
+        return Task.FromResult(wrong == 0 ? 0 : 1);
+    }
+
+    private static Measurement Measure(int count, int seconds, Func<int, object> work, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            GC.KeepAlive(work(i)); // warm-up pass
+        }
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        var passes = 0;
+        while (stopwatch.Elapsed.TotalSeconds < seconds && !cancellationToken.IsCancellationRequested)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                GC.KeepAlive(work(i));
+            }
+
+            passes++;
+        }
+
+        stopwatch.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        return new Measurement(stopwatch.Elapsed.TotalSeconds / Math.Max(1, passes), cpu / Math.Max(1, passes), allocated / Math.Max(1, passes) / count);
+    }
+
+    private static void Report(string name, Measurement m, long bytes, int count) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-34} wall: {count / m.SecondsPerPass,7:F0} reports/s {bytes / m.SecondsPerPass / 1024 / 1024,6:F1} MB/s | per CPU-second: {count / m.CpuSecondsPerPass,7:F0} reports/s {bytes / m.CpuSecondsPerPass / 1024 / 1024,6:F1} MB/s | {m.AllocatedPerReport / 1024.0,6:F0} KB allocated/report"));
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    /// <param name="CpuSecondsPerPass">Processor time of the whole process per pass (GC and JIT threads included):
+    /// on a shared machine this, not wall time, says what one core does.</param>
+    private sealed record Measurement(double SecondsPerPass, double CpuSecondsPerPass, long AllocatedPerReport);
+}

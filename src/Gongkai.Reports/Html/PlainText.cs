@@ -1,0 +1,24 @@
+namespace Gongkai.Reports.Html;
+
+/// <summary>Reads plain text (a <c>.txt</c> copy of a report) into lines, the same shape as a page.</summary>
+internal static class PlainText
+{
+    public static PageContent Read(string text)
+    {
+        var content = new PageContent();
+        var run = new TextRun();
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            run.Append(text.AsSpan(range), inLink: false);
+            if (run.IsEmpty)
+            {
+                continue;
+            }
+
+            var chars = run.Chars;
+            content.Blocks.Add(PageBlock.Line(run.Take(), chars, 0));
+        }
+
+        return content;
+    }
+}

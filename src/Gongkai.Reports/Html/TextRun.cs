@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Gongkai.Reports.Html;
+
+/// <summary>
+/// Accumulates visible text the way a browser lays out a line: whitespace runs collapse to one space, and a
+/// line break in the source between two CJK characters disappears (source wrapping, not a space in the text).
+/// </summary>
+internal sealed class TextRun
+{
+    private readonly StringBuilder builder = new();
+    private int pendingSpace; // 0 none, 1 space, 2 space made only of line breaks
+
+    public int Chars { get; private set; }
+
+    public int LinkChars { get; private set; }
+
+    public bool IsEmpty => builder.Length == 0;
+
+    public void Append(ReadOnlySpan<char> text, bool inLink)
+    {
+        foreach (var c in text)
+        {
+            if (IsSpace(c))
+            {
+                if (builder.Length > 0)
+                {
+                    var lineBreak = c is '\n' or '\r';
+                    pendingSpace = pendingSpace switch
+                    {
+                        0 => lineBreak ? 2 : 1,
+                        2 => lineBreak ? 2 : 1,
+                        _ => 1,
+                    };
+                }
+
+                continue;
+            }
+
+            if (pendingSpace != 0)
+            {
+                var previous = builder[^1];
+                if (!(pendingSpace == 2 && IsWide(previous) && IsWide(c)))
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = 0;
+            }
+
+            builder.Append(c);
+            Chars++;
+            if (inLink)
+            {
+                LinkChars++;
+            }
+        }
+    }
+
+    /// <summary>Separates two block-level pieces of one cell: a space only between two ASCII letters or digits.</summary>
+    public void BreakSoft()
+    {
+        if (builder.Length > 0 && pendingSpace == 0)
+        {
+            pendingSpace = IsWide(builder[^1]) ? 2 : 1;
+        }
+    }
+
+    public string Take()
+    {
+        var text = builder.ToString();
+        builder.Clear();
+        pendingSpace = 0;
+        Chars = 0;
+        LinkChars = 0;
+        return text;
+    }
+
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0' or '\u3000' or '\u200B' or '\uFEFF' or '\u2002' or '\u2003' or '\u2009';
+
+    private static bool IsWide(char c) => c >= '\u2E80';
+}

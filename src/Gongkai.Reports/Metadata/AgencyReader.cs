@@ -1,0 +1,206 @@
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Reports.Metadata;
+
+/// <summary>
+/// The agency, as written and in Simplified script: from the title (what precedes the report name, the year
+/// taken out), the body's own statement (现公布…年度报告, 由…编制), a signature above the closing date, the
+/// info line's 来源, the footer's 版权所有/主办单位, the site name.
+/// </summary>
+internal static partial class AgencyReader
+{
+    public const int MaxAgencyLength = 40;
+
+    public static (string? Agency, string? AsWritten) Read(MetadataSources sources, string? title)
+    {
+        // A name that says where (广州市…局) beats one that does not (区政府办公室); the latter is a last resort.
+        string? placeless = null;
+        foreach (var candidate in Candidates(sources, title))
+        {
+            var cleaned = Clean(candidate);
+            if (cleaned is null)
+            {
+                continue;
+            }
+
+            var simplified = Canonical(ChineseScript.ToSimplified(cleaned));
+            if (RegionReader.Read(simplified) != ReportRegion.Unknown)
+            {
+                return (simplified, cleaned);
+            }
+
+            placeless ??= cleaned;
+        }
+
+        return placeless is null ? (null, null) : (Canonical(ChineseScript.ToSimplified(placeless)), placeless);
+    }
+
+    /// <summary>Simplified, and a place's government named in full (荆州市政府 → 荆州市人民政府).</summary>
+    public static string Canonical(string simplified)
+    {
+        var place = BarePlace().Match(simplified);
+        return place.Success ? place.Groups[1].Value + "人民政府" : simplified;
+    }
+
+    private static IEnumerable<string> Candidates(MetadataSources sources, string? title)
+    {
+        if (title is not null && FromTitle(title) is { } fromTitle)
+        {
+            yield return fromTitle;
+        }
+
+        var head = sources.MatchText.Length > 3000 ? sources.MatchText[..3000] : sources.MatchText;
+        foreach (var pattern in new[] { Publishes(), CompiledBy() })
+        {
+            var match = pattern.Match(head);
+            if (match.Success)
+            {
+                var group = match.Groups["a"];
+                yield return sources.Text.Substring(group.Index, group.Length);
+            }
+        }
+
+        if (Signature(sources) is { } signature)
+        {
+            yield return signature;
+        }
+
+        if (sources.MetaValue("contentsource") is { } source)
+        {
+            yield return source;
+        }
+
+        foreach (var line in sources.Before.Concat(sources.Removed).Concat(sources.After))
+        {
+            var match = Labelled().Match(ChineseScript.ToMatchText(line));
+            if (match.Success)
+            {
+                yield return line.Substring(match.Groups["a"].Index, match.Groups["a"].Length);
+            }
+        }
+
+        if (sources.MetaValue("sitename") is { } site)
+        {
+            yield return site;
+        }
+
+        if (sources.HtmlTitle is { } htmlTitle)
+        {
+            foreach (var part in htmlTitle.Split(['_', '|', '-', '－', '—', '–', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    /// <summary>What precedes the report name in a title, years removed; a place alone gets its government.</summary>
+    public static string? FromTitle(string title)
+    {
+        var match = ChineseScript.ToMatchText(title);
+        var name = TitleReader.ReportNameIn(match);
+        if (!name.Success || name.Index == 0)
+        {
+            return null;
+        }
+
+        var prefix = YearPrefix().Replace(match[..name.Index], "");
+        var asWritten = RemoveYears(title[..name.Index], match[..name.Index]);
+        asWritten = LeadingAbout().Replace(asWritten, "");
+        prefix = LeadingAbout().Replace(prefix, "");
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+
+        // 广州市荔湾区人民政府信息公开年度报告: the report name took 政府 from 人民政府; a place followed by
+        // 政府信息公开… is that place's government.
+        var tookGovernment = match.AsSpan(name.Index).StartsWith("政府");
+        if (tookGovernment && (prefix.EndsWith("人民", StringComparison.Ordinal) || IsPlace(prefix)))
+        {
+            return asWritten + title.Substring(name.Index, 2);
+        }
+
+        return asWritten;
+    }
+
+    private static string RemoveYears(string written, string match)
+    {
+        var builder = new System.Text.StringBuilder(written.Length);
+        var last = 0;
+        foreach (Match year in YearPrefix().Matches(match))
+        {
+            builder.Append(written, last, year.Index - last);
+            last = year.Index + year.Length;
+        }
+
+        builder.Append(written, last, written.Length - last);
+        return builder.ToString().Trim();
+    }
+
+    // The lines closing a report: the agency's name, then the date (…区人民政府办公室 / 2020年1月15日).
+    private static string? Signature(MetadataSources sources)
+    {
+        var lines = sources.Lines;
+        for (var i = lines.Count - 1; i >= Math.Max(1, lines.Count - 3); i--)
+        {
+            var line = sources.MatchLine(i).Trim();
+            if (line.Length <= 20 && ChineseDates.FindDate(line) is { } date && date.Start <= 1)
+            {
+                return sources.Line(i - 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Clean(string candidate)
+    {
+        var text = candidate.Trim().Trim('：', ':', '，', ',', '。', '“', '”', '"', '《', '》', ' ', '　', '(', ')', '（', '）');
+        if (text.Length < 3 || text.Length > MaxAgencyLength)
+        {
+            return null;
+        }
+
+        foreach (var c in text)
+        {
+            if (!ChineseScript.IsHan(c))
+            {
+                return null;
+            }
+        }
+
+        var match = ChineseScript.ToMatchText(text);
+        if (match is "本网" or "本站" or "本网站" || match.Contains("网站", StringComparison.Ordinal) && !match.EndsWith("中心", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return AgencySuffix().IsMatch(match) || IsPlace(match) ? text : null;
+    }
+
+    private static bool IsPlace(string simplified) => BarePlace().IsMatch(simplified) || PlaceOnly().IsMatch(simplified);
+
+    [GeneratedRegex(@"(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|局|厅|委|部|署|院|中心|办|所|站|队|处|街道办事处|街道|镇|乡|总局|分局|支队|大队|监狱|海关|银行|公司|集团|学校|大学)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencySuffix();
+
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县))政府$", RegexOptions.CultureInvariant)]
+    private static partial Regex BarePlace();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceOnly();
+
+    [GeneratedRegex(@"(?:(?<!\d)(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?", RegexOptions.CultureInvariant)]
+    private static partial Regex YearPrefix();
+
+    [GeneratedRegex(@"^\s*关于", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingAbout();
+
+    [GeneratedRegex(@"现(?:予以|予)?公布(?:了)?(?<a>\p{IsCJKUnifiedIdeographs}{2,40}?)(?:(?:19|20)\d{2}年度?)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)", RegexOptions.CultureInvariant)]
+    private static partial Regex Publishes();
+
+    [GeneratedRegex(@"由(?<a>\p{IsCJKUnifiedIdeographs}{2,40}?)(?:负责)?编制", RegexOptions.CultureInvariant)]
+    private static partial Regex CompiledBy();
+
+    [GeneratedRegex(@"(?:版权所有|主办单位|主办|信息来源|文章来源|来源)\s*[:]?\s*(?:\(c\)|©)?\s*(?<a>\p{IsCJKUnifiedIdeographs}{3,40})", RegexOptions.CultureInvariant)]
+    private static partial Regex Labelled();
+}

@@ -1,0 +1,166 @@
+using Gongkai.Reports.Decoding;
+using Gongkai.Reports.Html;
+using Gongkai.Reports.Metadata;
+using Gongkai.Reports.Sections;
+
+namespace Gongkai.Reports;
+
+/// <summary>
+/// Parses one fetched report: decode → read the page → find the report body → clean the text (pinyin
+/// artifacts, script) → sections → metadata → figures. Stateless and thread-safe. Never throws on any input: a
+/// stage that fails becomes a <see cref="ProblemCodes.StageFailed"/> problem and the later stages run on what
+/// there is.
+/// </summary>
+public sealed class ReportParser
+{
+    /// <summary>Inputs larger than this are parsed from their beginning only (a report page is well under 2 MB).</summary>
+    public const int MaxInputBytes = 16 * 1024 * 1024;
+
+    public ParsedReport Parse(ReportSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (document, metadata) = Read(source);
+        var extraction = Stage("metrics", document.Problems, () => MetricExtractor.Extract(document), null);
+        var problems = new List<ReportProblem>(document.Problems);
+        if (extraction is not null)
+        {
+            problems.AddRange(extraction.Problems);
+        }
+
+        return new ParsedReport
+        {
+            Agency = metadata.Agency,
+            AgencyAsWritten = metadata.AgencyAsWritten,
+            Region = metadata.Region,
+            ReportYear = metadata.ReportYear,
+            PublishedOn = metadata.PublishedOn,
+            Format = extraction?.Format ?? ReportFormats.Unknown,
+            Script = document.Script,
+            Title = metadata.Title,
+            Decoding = document.Decoding,
+            Text = document.Text,
+            Sections = document.Sections,
+            Metrics = extraction?.Metrics ?? new Dictionary<string, ReportMetric>(),
+            Problems = problems,
+        };
+    }
+
+    /// <summary>The text side's reading alone: cleaned text, tables, sections, year, and its problems.</summary>
+    public ReportDocument ReadDocument(ReportSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Read(source).Document;
+    }
+
+    private static (ReportDocument Document, ReportMetadata Metadata) Read(ReportSource source)
+    {
+        var problems = new List<ReportProblem>();
+        var bytes = source.Content.Span;
+        if (bytes.Length > MaxInputBytes)
+        {
+            problems.Add(new ReportProblem(
+                ProblemCodes.InputTruncated,
+                $"The input is {bytes.Length:N0} bytes; only the first {MaxInputBytes:N0} were parsed."));
+            bytes = bytes[..MaxInputBytes];
+        }
+
+        var content = source.Content[..bytes.Length];
+        var decoded = Stage("decode", problems, () => ReportDecoder.Decode(content.Span, source.ContentType, source.FileName), null)
+            ?? new DecodedText(System.Text.Encoding.UTF8.GetString(content.Span), DecodingInfo.None, IsHtml: false);
+        if (decoded.Decoding.DecidedBy == "detected" && decoded.Decoding.Declared is { } declared)
+        {
+            problems.Add(new ReportProblem(
+                ProblemCodes.CharsetMismatch,
+                $"The page declares {declared} but its bytes are {decoded.Decoding.Encoding}; decoded as {decoded.Decoding.Encoding}."));
+        }
+
+        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Text) : PlainText.Read(decoded.Text), null)
+            ?? PlainText.Read(MarkupStripper.Strip(decoded.Text));
+        if (page.Fallback is { } why)
+        {
+            problems.Add(new ReportProblem(ProblemCodes.MarkupUnreadable, $"The markup could not be read as a tree ({why}); its text was read without it."));
+        }
+
+        var layout = Stage("body", problems, () => BodyLocator.Locate(page.Blocks), null) ?? new BodyLayout();
+        var assembled = Stage("text", problems, () => Parsing.AssembledText.From(layout.Body), null)
+            ?? Parsing.AssembledText.From([]);
+        if (assembled.Text.Length == 0)
+        {
+            problems.Add(new ReportProblem(ProblemCodes.TextEmpty, "No report text was found in the input."));
+        }
+
+        if (assembled.PinyinArtifactsRemoved > 0)
+        {
+            problems.Add(new ReportProblem(
+                ProblemCodes.PinyinArtifacts,
+                $"Removed {assembled.PinyinArtifactsRemoved} pinyin annotations a script converter left after characters (e.g. 根據(jù))."));
+        }
+
+        Stage("misdecoding", problems, () =>
+        {
+            foreach (var (start, end) in MisdecodingDetector.Find(assembled.Text))
+            {
+                problems.Add(new ReportProblem(
+                    ProblemCodes.TextMisdecoded,
+                    $"Text mis-decoded before it reached us: “{assembled.Text[start..end]}”.")
+                {
+                    Start = start,
+                    End = end,
+                });
+            }
+
+            return true;
+        }, false);
+
+        var script = Stage("script", problems, () => ChineseScript.Classify(assembled.Text), null) ?? ReportScripts.Simplified;
+        var sections = Stage("sections", problems, () => SectionFinder.Find(assembled.Text, assembled.MatchText, assembled.TableSpans), null) ?? [];
+        if (sections.Count == 0 && assembled.Text.Length > 0)
+        {
+            problems.Add(new ReportProblem(ProblemCodes.SectionsMissing, "No numbered section headings (一、… / （一）…) were found."));
+        }
+
+        var sources = new MetadataSources
+        {
+            Text = assembled.Text,
+            MatchText = assembled.MatchText,
+            Lines = assembled.Lines,
+            Before = layout.Before,
+            After = layout.After,
+            Removed = layout.Removed,
+            HtmlTitle = page.HtmlTitle,
+            Meta = page.Meta,
+            LinkText = source.LinkText,
+            LinkDate = source.LinkDate,
+        };
+        var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null)
+            ?? new ReportMetadata(null, null, null, ReportRegion.Unknown, null, null, []);
+        problems.AddRange(metadata.Problems);
+
+        var document = new ReportDocument
+        {
+            Text = assembled.Text,
+            MatchText = assembled.MatchText,
+            Tables = assembled.Tables,
+            Sections = sections,
+            ReportYear = metadata.ReportYear,
+            Title = metadata.Title,
+            Script = script,
+            Decoding = decoded.Decoding,
+            Problems = problems,
+        };
+        return (document, metadata);
+    }
+
+    private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problems.Add(new ReportProblem(ProblemCodes.StageFailed, $"Stage '{name}' failed: {e.GetType().Name}: {e.Message}"));
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
+using Gongkai.Functions.Telemetry;
+using Gongkai.Reports;
+using Microsoft.ApplicationInsights;
+using Microsoft.ApplicationInsights.Channel;
+using Microsoft.ApplicationInsights.DataContracts;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Functions.Tests.Operations;
+
+public sealed class TelemetryTests
+{
+    [Fact]
+    public void Parse_metrics_carry_portal_outcome_format_and_problem_code()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        using var recorded = new RecordedMeasurements(factory);
+        var telemetry = new ParseTelemetry(factory);
+        var report = new ParsedReport
+        {
+            Format = ReportFormats.Format2021,
+            Metrics = new Dictionary<string, ReportMetric>
+            {
+                ["requests.received"] = new("requests.received", 12, new MetricProvenance { Kind = "table" }),
+                ["requests.granted"] = new("requests.granted", 7, new MetricProvenance { Kind = "sentence" }),
+            },
+            Problems = [new("check.table3.balance", "一+二 ≠ 三+四"), new("figures.recovered", "recovered from text")],
+        };
+
+        telemetry.Parsed("gov-a/2023/abc.html", report, TimeSpan.FromMilliseconds(40));
+        telemetry.Failed("gov-b/unknown/def.html", TimeSpan.FromMilliseconds(5));
+        telemetry.Skipped("gov-a/2023/ghi.pdf");
+
+        var reports = recorded.Of(ParseTelemetry.ReportsInstrument);
+        Assert.Equal(3, reports.Count);
+        Assert.Contains(reports, m => m.Tags == "gongkai.format=2021;gongkai.outcome=parsed;gongkai.portal=gov-a" && m.Value == 1);
+        Assert.Contains(reports, m => m.Tags == "gongkai.outcome=failed;gongkai.portal=gov-b");
+        Assert.Contains(reports, m => m.Tags == "gongkai.outcome=skipped;gongkai.portal=gov-a");
+        var figures = Assert.Single(recorded.Of(ParseTelemetry.FiguresInstrument));
+        Assert.Equal(("gongkai.portal=gov-a", 2.0), (figures.Tags, figures.Value));
+        Assert.Equal(
+            ["gongkai.problem_code=check.table3.balance", "gongkai.problem_code=figures.recovered"],
+            recorded.Of(ParseTelemetry.ProblemsInstrument).Select(m => m.Tags).Order());
+        var durations = recorded.Of(ParseTelemetry.DurationInstrument);
+        Assert.Contains(durations, m => m.Tags == "gongkai.outcome=parsed;gongkai.portal=gov-a" && m.Value == 40);
+        Assert.Contains(durations, m => m.Tags == "gongkai.outcome=failed;gongkai.portal=gov-b" && m.Value == 5);
+    }
+
+    [Theory]
+    [InlineData("gov-a/2023/abc.html", "gov-a")]
+    [InlineData("abc.html", "unknown")]
+    [InlineData("/abc.html", "unknown")]
+    [InlineData("", "unknown")]
+    public void The_portal_is_the_raw_blob_name_s_first_segment(string blob, string portal) =>
+        Assert.Equal(portal, ParseTelemetry.PortalOf(blob));
+
+    [Fact]
+    public async Task The_Gongkai_meter_reaches_Application_Insights_as_custom_metrics_with_its_tags_as_dimensions()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        var channel = new RecordingChannel();
+        using var configuration = new TelemetryConfiguration { TelemetryChannel = channel, ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001" };
+        var client = new TelemetryClient(configuration);
+        using var forwarder = new ApplicationInsightsMetricForwarder(client, factory);
+        await forwarder.StartAsync(CancellationToken.None);
+
+        var meter = factory.Create("Gongkai");
+        var runs = meter.CreateCounter<long>("gongkai.harvest.runs");
+        var duration = meter.CreateHistogram<double>("gongkai.harvest.run.duration", "s");
+        runs.Add(1, new("gongkai.portal", "gov-a"), new("gongkai.outcome", "completed"));
+        runs.Add(1, new("gongkai.outcome", "completed"), new("gongkai.portal", "gov-a"));
+        runs.Add(1, new("gongkai.portal", "gov-b"), new("gongkai.outcome", "skipped"));
+        duration.Record(30, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
+        duration.Record(90, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
+        // Another app's meter (another factory) and another meter name stay out.
+        using var otherServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        otherServices.GetRequiredService<IMeterFactory>().Create("Gongkai").CreateCounter<long>("gongkai.harvest.runs").Add(5);
+        factory.Create("Other").CreateCounter<long>("other.count").Add(1);
+
+        await forwarder.StopAsync(CancellationToken.None);
+
+        var metrics = channel.Items.OfType<MetricTelemetry>().ToList();
+        var completed = Assert.Single(metrics, m => m.Name == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "completed");
+        Assert.Equal(2, completed.Sum);
+        Assert.Equal("gov-a", completed.Properties["gongkai.portal"]);
+        var skipped = Assert.Single(metrics, m => m.Name == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "skipped");
+        Assert.Equal(("gov-b", 1.0), (skipped.Properties["gongkai.portal"], skipped.Sum));
+        var runDuration = Assert.Single(metrics, m => m.Name == "gongkai.harvest.run.duration");
+        Assert.Equal((2, 120.0, 90.0), (runDuration.Count, runDuration.Sum, runDuration.Max));
+        Assert.DoesNotContain(metrics, m => m.Name == "other.count");
+    }
+
+    [Fact]
+    public void A_harvest_run_and_its_fetches_become_nested_dependencies_of_one_operation()
+    {
+        using var source = new ActivitySource("Gongkai.Tests." + Guid.NewGuid().ToString("N"));
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s == source,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var run = source.StartActivity("gongkai.harvest.run")!;
+        run.SetTag("gongkai.portal", "gov-a");
+        using var fetch = source.StartActivity("gongkai.harvest.fetch", ActivityKind.Client)!;
+        fetch.SetTag("gongkai.portal", "gov-a");
+        fetch.SetTag("http.response.status_code", 503);
+        fetch.SetStatus(ActivityStatusCode.Error, "503");
+        fetch.Stop();
+        run.Stop();
+
+        var runDependency = ActivityDependencyForwarder.ToDependency(run);
+        var fetchDependency = ActivityDependencyForwarder.ToDependency(fetch);
+        Assert.Equal(run.TraceId.ToHexString(), runDependency.Context.Operation.Id);
+        Assert.Equal(runDependency.Context.Operation.Id, fetchDependency.Context.Operation.Id);
+        Assert.Equal(runDependency.Id, fetchDependency.Context.Operation.ParentId);
+        Assert.Equal(("InProc", true, "gov-a"), (runDependency.Type, runDependency.Success ?? false, runDependency.Target));
+        Assert.Equal(("gongkai.harvest.fetch", false, "503"), (fetchDependency.Name, fetchDependency.Success ?? true, fetchDependency.ResultCode));
+        Assert.Equal("503", fetchDependency.Properties["http.response.status_code"]);
+        Assert.Equal(fetch.Duration, fetchDependency.Duration);
+    }
+
+    [Fact]
+    public async Task Local_runs_print_the_meter_like_dotnet_counters()
+    {
+        var output = new StringWriter();
+        var services = new ServiceCollection()
+            .AddMetrics()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new MetricsConsole(TextWriter.Synchronized(output)))
+            .AddSingleton(Options.Create(new TelemetryOptions { ConsoleMetricsInterval = TimeSpan.FromMilliseconds(100) }))
+            .AddSingleton<ConsoleMetricsReporter>();
+        using var provider = services.BuildServiceProvider();
+        var reporter = provider.GetRequiredService<ConsoleMetricsReporter>();
+        await reporter.StartAsync(CancellationToken.None);
+        try
+        {
+            var telemetry = new ParseTelemetry(provider.GetRequiredService<IMeterFactory>());
+            telemetry.Failed("gov-b/2022/x.html", TimeSpan.FromMilliseconds(8));
+            telemetry.Failed("gov-b/2022/y.html", TimeSpan.FromMilliseconds(4));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!Regex.IsMatch(output.ToString(), CountersLine) || !Regex.IsMatch(output.ToString(), HistogramLine))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await reporter.StopAsync(CancellationToken.None);
+        }
+
+        var text = output.ToString();
+        Assert.Contains("[Gongkai metrics]", text, StringComparison.Ordinal);
+        Assert.True(Regex.IsMatch(text, CountersLine), text);
+        Assert.Matches(HistogramLine, text);
+    }
+
+    // Totals since start, then the change over the interval (both measurements may fall in one interval or two).
+    private const string CountersLine = @"gongkai\.parse\.reports \[outcome=failed, portal=gov-b\]\s+2 \(\+[12]\)";
+    private const string HistogramLine = @"gongkai\.parse\.duration \(ms\) \[outcome=failed, portal=gov-b\]\s+count 2 \(\+[12]\)  mean 6\.0  max 8\.0";
+
+    [Theory]
+    [InlineData("ClientId=1f2e3d4c-0000-1111-2222-333344445555;Authorization=AAD", true, "1f2e3d4c-0000-1111-2222-333344445555")]
+    [InlineData("Authorization=AAD", true, null)]
+    [InlineData(" authorization = aad ; ", true, null)]
+    [InlineData("", false, null)]
+    [InlineData(null, false, null)]
+    public void The_authentication_string_names_the_identity(string? value, bool entra, string? clientId) =>
+        Assert.Equal(new AuthenticationString(entra, clientId), AuthenticationString.Parse(value));
+
+    [Theory]
+    [InlineData("ClientId=abc")]
+    [InlineData("Authorization=Key")]
+    [InlineData("ClientId")]
+    public void A_malformed_authentication_string_is_a_clear_error(string value)
+    {
+        var error = Assert.Throws<FormatException>(() => AuthenticationString.Parse(value));
+        Assert.Contains("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Application_Insights_is_wired_only_when_a_connection_string_is_set()
+    {
+        var without = new ServiceCollection().AddLogging()
+            .AddGongkaiTelemetry(new ConfigurationBuilder().Build());
+        Assert.DoesNotContain(without, d => d.ServiceType == typeof(TelemetryClient));
+        Assert.Contains(without, d => d.ServiceType == typeof(ParseTelemetry));
+        Assert.DoesNotContain(without, d => d.ImplementationType == typeof(ConsoleMetricsReporter));
+
+        var settings = new Dictionary<string, string?>
+        {
+            [TelemetryServiceCollectionExtensions.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/",
+            [TelemetryServiceCollectionExtensions.AuthenticationStringSetting] = "ClientId=1f2e3d4c-0000-1111-2222-333344445555;Authorization=AAD",
+            ["Gongkai:Telemetry:ConsoleMetricsInterval"] = "00:00:30",
+        };
+        var with = new ServiceCollection().AddLogging()
+            .AddGongkaiTelemetry(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        Assert.Contains(with, d => d.ServiceType == typeof(TelemetryClient));
+        var hosted = with.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType).ToList();
+        Assert.Contains(typeof(ApplicationInsightsMetricForwarder), hosted);
+        Assert.Contains(typeof(ActivityDependencyForwarder), hosted);
+        Assert.Contains(typeof(ConsoleMetricsReporter), hosted);
+        Assert.True(AppContext.TryGetSwitch(TelemetryServiceCollectionExtensions.AzureActivitySourceSwitch, out var on) && on);
+    }
+
+    private sealed record Measurement(string Instrument, string Tags, double Value);
+
+    /// <summary>An in-memory MeterListener over one meter factory's "Gongkai" meter.</summary>
+    private sealed class RecordedMeasurements : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<Measurement> _measurements = new();
+
+        public RecordedMeasurements(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Gongkai" && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((i, v, t, _) => Add(i, v, t));
+            _listener.SetMeasurementEventCallback<double>((i, v, t, _) => Add(i, v, t));
+            _listener.Start();
+        }
+
+        public IReadOnlyList<Measurement> Of(string instrument) => _measurements.Where(m => m.Instrument == instrument).ToList();
+
+        public void Dispose() => _listener.Dispose();
+
+        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var text = string.Join(';', tags.ToArray().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"));
+            _measurements.Enqueue(new Measurement(instrument.Name, text, value));
+        }
+    }
+
+    /// <summary>Application Insights' channel seam: keeps what would be sent.</summary>
+    private sealed class RecordingChannel : ITelemetryChannel
+    {
+        private readonly ConcurrentQueue<ITelemetry> _items = new();
+
+        public IReadOnlyList<ITelemetry> Items => _items.ToList();
+
+        public bool? DeveloperMode { get; set; }
+
+        public string? EndpointAddress { get; set; }
+
+        public void Send(ITelemetry item) => _items.Enqueue(item);
+
+        public void Flush()
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Gongkai.Reports.Tests.Metadata;
+
+using static Gongkai.Reports.Tests.Text.TextFixtures;
+
+public sealed class MetadataTests
+{
+    private const string Sections = "\n一、概述\n全年工作有序推进，各项制度不断完善，政府信息公开工作取得明显成效。\n二、主动公开政府信息情况\n全年主动公开政府信息120条。";
+
+    [Theory]
+    [InlineData("2011年廣州市荔灣區人民政府信息公開年度報告", "广州市荔湾区人民政府", "廣州市荔灣區人民政府", 2011)]
+    [InlineData("清远市清新区人民政府办公室2013年政府信息公开工作年度报告", "清远市清新区人民政府办公室", "清远市清新区人民政府办公室", 2013)]
+    [InlineData("荆州市2011年政府信息公开年度报告", "荆州市人民政府", "荆州市政府", 2011)]
+    [InlineData("关于北京市朝阳区财政局2020年度政府信息公开工作年度报告", "北京市朝阳区财政局", "北京市朝阳区财政局", 2020)]
+    [InlineData("二〇一五年福州市鼓楼区人民政府政府信息公开工作年度报告", "福州市鼓楼区人民政府", "福州市鼓楼区人民政府", 2015)]
+    public void Agency_and_year_come_from_the_title(string title, string agency, string asWritten, int year)
+    {
+        var report = ParseText(title + Sections);
+        Assert.Equal(title, report.Title);
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(asWritten, report.AgencyAsWritten);
+        Assert.Equal(year, report.ReportYear);
+    }
+
+    [Theory]
+    [InlineData("广州市荔湾区人民政府", "广东省", "广州市", "荔湾区")]
+    [InlineData("湖北省荆州市人民政府", "湖北省", "荆州市", null)]
+    [InlineData("吉林省吉林市船营区人民政府", "吉林省", "吉林市", "船营区")]
+    [InlineData("上海市浦东新区人民政府", "上海市", "上海市", "浦东新区")]
+    [InlineData("广西壮族自治区南宁市青秀区人民政府", "广西壮族自治区", "南宁市", "青秀区")]
+    [InlineData("广州市市场监督管理局", "广东省", "广州市", null)]
+    [InlineData("南沙区人民政府", null, null, "南沙区")]
+    [InlineData("国家统计局", null, null, null)]
+    public void Region_is_read_from_the_agency_name(string agency, string? province, string? city, string? county)
+    {
+        var report = ParseText(agency + "2019年政府信息公开工作年度报告" + Sections);
+        Assert.Equal(agency, report.Agency);
+        Assert.Equal(new ReportRegion(province, city, county), report.Region);
+    }
+
+    [Fact]
+    public void Agency_and_year_come_from_the_body_when_there_is_no_title()
+    {
+        var report = ParseText("根据《中华人民共和国政府信息公开条例》的规定，现公布广州市政务服务数据管理局信息公开工作年度报告。\n一、概述\n2018年，我局认真贯彻落实条例要求，扎实推行政务公开各项工作。\n二、主动公开政府信息情况\n2018年，我局主动公开政府信息445条。");
+        Assert.Null(report.Title);
+        Assert.Equal("广州市政务服务数据管理局", report.Agency);
+        Assert.Equal(2018, report.ReportYear);
+        Assert.Equal(new ReportRegion("广东省", "广州市", null), report.Region);
+    }
+
+    [Fact]
+    public void A_date_before_the_reported_year_ended_is_kept_and_flagged()
+    {
+        var report = ParseText("(2018年2月21日)\n根据条例规定，现公布广州市政务服务数据管理局信息公开工作年度报告。\n一、概述\n2018年，我局扎实推行政务公开各项工作。\n二、主动公开政府信息情况\n2018年，我局主动公开政府信息445条。");
+        Assert.Equal(2018, report.ReportYear);
+        Assert.Equal(new DateOnly(2018, 2, 21), report.PublishedOn);
+        var conflict = Assert.Single(report.Problems, p => p.Code == ProblemCodes.YearConflict);
+        Assert.Equal("2018年2月21日", report.Text[conflict.Start!.Value..conflict.End!.Value]);
+    }
+
+    [Fact]
+    public void Published_date_comes_from_the_info_line_and_agency_from_the_footer()
+    {
+        var report = ParseText("您现在的位置:首页 > 政务公开 > 政府信息公开年报\n来源:本网发布日期:2020-02-10\n一、总体情况\n2019年，在省、市政务公开工作部门的悉心指导下，我区认真贯彻落实条例，不断拓展信息公开领域和渠道。\n二、主动公开政府信息情况\n版权所有:广州市南沙区人民政府\n网站标识码:4401150002");
+        Assert.Equal("广州市南沙区人民政府", report.Agency);
+        Assert.Equal(2019, report.ReportYear);
+        Assert.Equal(new DateOnly(2020, 2, 10), report.PublishedOn);
+        Assert.DoesNotContain(report.Problems, p => p.Code == ProblemCodes.YearConflict);
+    }
+
+    [Fact]
+    public void Listing_link_text_and_date_are_the_last_resort()
+    {
+        var source = new ReportSource(System.Text.Encoding.UTF8.GetBytes("一、概述\n全年工作有序推进。\n二、主动公开政府信息情况\n全年主动公开政府信息120条。"))
+        {
+            FileName = "r.txt",
+            LinkText = "某某县人民政府2017年政府信息公开工作年度报告",
+            LinkDate = new DateOnly(2018, 3, 30),
+        };
+        var report = new ReportParser().Parse(source);
+        Assert.Equal(2017, report.ReportYear);
+        Assert.Equal(new DateOnly(2018, 3, 30), report.PublishedOn);
+        Assert.Equal("某某县人民政府2017年政府信息公开工作年度报告", report.Title);
+        Assert.Equal("某某县人民政府", report.Agency);
+    }
+
+    [Fact]
+    public void Missing_year_and_agency_are_problems()
+    {
+        var report = ParseText("一、概述\n工作有序推进。");
+        Assert.Null(report.ReportYear);
+        Assert.Null(report.Agency);
+        Assert.Contains(report.Problems, p => p.Code == ProblemCodes.YearMissing);
+        Assert.Contains(report.Problems, p => p.Code == ProblemCodes.AgencyMissing);
+    }
+}

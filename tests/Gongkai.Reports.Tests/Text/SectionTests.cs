@@ -1,0 +1,49 @@
+using Gongkai.Reports.Sections;
+
+namespace Gongkai.Reports.Tests.Text;
+
+public sealed class SectionTests
+{
+    [Theory]
+    [InlineData("概述", "overview")]
+    [InlineData("总体情况", "overview")]
+    [InlineData("主动公开政府信息情况", "proactive")]
+    [InlineData("依申请公开政府信息情况", "requests")]
+    [InlineData("收到和处理政府信息公开申请情况", "requests")]
+    [InlineData("依申请公开政府信息及咨询受理情况", "requests")]
+    [InlineData("咨询情况", "consultations")]
+    [InlineData("政府信息公开的收费及减免情况", "fees")]
+    [InlineData("因政府信息公开申请行政复议、提起行政诉讼的情况", "review_litigation")]
+    [InlineData("政府信息公开行政复议、行政诉讼情况", "review_litigation")]
+    [InlineData("存在的主要问题及改进情况", "problems")]
+    [InlineData("其他需要报告的事项", "other")]
+    [InlineData("说明与附表", "other")]
+    public void Headings_map_to_kinds(string heading, string kind) => Assert.Equal(kind, SectionKinds.Of(heading));
+
+    [Fact]
+    public void Only_headings_continuing_the_numbering_count()
+    {
+        const string Text = "一、概述\n一是加强领导。\n二、主动公开政府信息情况\n全年公开120条。\n四、不是下一个\n三、依申请公开政府信息情况\n一、主动公开情况";
+        var sections = SectionFinder.Find(Text, Text, []);
+        Assert.Equal(["一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况"], sections.Select(s => s.Heading).ToArray());
+        Assert.Equal(Text.Length, sections[^1].End);
+        Assert.Equal(Text.IndexOf("二、", StringComparison.Ordinal) - 1, sections[0].End);
+    }
+
+    [Fact]
+    public void Second_level_headings_are_used_when_there_is_no_first_level()
+    {
+        const string Text = "（一）主动公开情况\n全年公开120条。\n（二）依申请公开情况\n受理5件。";
+        var match = ChineseScript.ToMatchText(Text);
+        var sections = SectionFinder.Find(Text, match, []);
+        Assert.Equal(["proactive", "requests"], sections.Select(s => s.Kind).ToArray());
+    }
+
+    [Theory]
+    [InlineData("一", 1)]
+    [InlineData("十", 10)]
+    [InlineData("十二", 12)]
+    [InlineData("二十一", 21)]
+    [InlineData("甲", 0)]
+    public void Chinese_numbers(string numeral, int value) => Assert.Equal(value, SectionFinder.ChineseNumber(numeral));
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Generates src/Gongkai.Reports/Script/ChineseScriptTable.g.cs from Unicode's Unihan variants data.
+
+Source: the Unicode Character Database's Unihan files, as shipped by Debian's `unicode-data` package
+(/usr/share/unicode/Unihan_*.txt.bz2) or in Unihan.zip from https://www.unicode.org/Public/UCD/latest/ucd/Unihan.zip:
+  Unihan_Variants.txt         kSimplifiedVariant, kTraditionalVariant
+  Unihan_OtherMappings.txt    kTGH (通用规范汉字表 2013: index 1–3500 is its first level, the common characters)
+  Unihan_DictionaryLikeData   kFrequency (1–5 from Chinese newsgroup usage; 1–4 taken as common)
+
+Rules (see docs/parser.md):
+  * A character maps to Simplified only when its kSimplifiedVariant names exactly one character other than
+    itself (乾 → {乾, 干} and 著 → {着, 著} are ambiguous and stay as written). A character naming itself and
+    one other maps to the other when the 通用规范汉字表 (kTGH) does not list it (復 → 复, 裡 → 里). When it names two, and only one
+    of them is in the basic CJK Unified Ideographs block (戰 → {战, 𢧐}), that one is the form in use. Only BMP
+    pairs are kept, so the mapping is char for char and offsets survive conversion.
+  * "Distinctly Traditional" = the characters mapped above.
+  * "Distinctly Simplified" = characters whose kTraditionalVariant names some character other than
+    themselves and that are not their own Traditional form (发 → {發, 髮}; not 后 → {后, 後}).
+  * "Common" = 通用规范汉字表 level 1, kFrequency 1–4, and the Traditional characters mapped onto level 1;
+    the decoder scores candidate decodings by the share of common characters.
+
+Usage: python3 tools/unihan/generate_script_table.py [folder holding Unihan_*.txt(.bz2)] \
+           > src/Gongkai.Reports/Script/ChineseScriptTable.g.cs
+The build never runs this; the generated file is committed.
+"""
+import bz2
+import io
+import os
+import re
+import sys
+import zipfile
+
+DEFAULT = "/usr/share/unicode"
+
+
+def open_unihan(folder, name):
+    if folder.endswith(".zip"):
+        return io.TextIOWrapper(zipfile.ZipFile(folder).open(name), encoding="utf-8")
+    plain = os.path.join(folder, name)
+    if os.path.exists(plain):
+        return open(plain, encoding="utf-8")
+    return io.TextIOWrapper(bz2.open(plain + ".bz2"), encoding="utf-8")
+
+
+def fields(folder, name, wanted):
+    with open_unihan(folder, name) as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            source, field, value = line.rstrip("\n").split("\t", 2)
+            if field in wanted:
+                yield int(source[2:], 16), field, value
+
+
+def code_points(field):
+    return [int(m, 16) for m in re.findall(r"U\+([0-9A-F]+)", field)]
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
+    simplified_of = {}
+    traditional_of = {}
+    version = "unknown"
+    with open_unihan(path, "Unihan_Variants.txt") as lines:
+        for line in lines:
+            if line.startswith("# Unicode version:"):
+                version = line.split(":", 1)[1].strip()
+                break
+    for cp, field, value in fields(path, "Unihan_Variants.txt", {"kSimplifiedVariant", "kTraditionalVariant"}):
+        if field == "kSimplifiedVariant":
+            simplified_of[cp] = code_points(value)
+        else:
+            traditional_of[cp] = code_points(value)
+    common = set()
+    standard = set()
+    for cp, _, value in fields(path, "Unihan_OtherMappings.txt", {"kTGH"}):
+        standard.add(cp)
+        if int(value.split(":")[1]) <= 3500:
+            common.add(cp)
+    for cp, _, value in fields(path, "Unihan_DictionaryLikeData.txt", {"kFrequency"}):
+        if int(value) <= 4:
+            common.add(cp)
+
+    pairs = []
+    for cp, targets in sorted(simplified_of.items()):
+        if cp > 0xFFFF:
+            continue
+        if cp in targets:
+            # 復 → {复, 復}: a character the 通用规范汉字表 does not list is not written in Simplified text, so
+            # its other variant is its Simplified form. 乾, 著, 覆 are listed (乾坤, 著作) and stay as written.
+            others = [t for t in targets if t != cp]
+            if cp not in standard and len(others) == 1 and others[0] <= 0xFFFF:
+                pairs.append((cp, others[0]))
+            continue
+        # 戰 → {战, 𢧐}: when only one candidate is a Unified Ideograph of the basic block, that is the form in
+        # use; two basic-block candidates (瀋 → {沈, 渖}) stay ambiguous.
+        basic = [t for t in targets if 0x4E00 <= t <= 0x9FFF]
+        candidates = targets if len(targets) == 1 else basic
+        if len(candidates) == 1 and candidates[0] <= 0xFFFF:
+            pairs.append((cp, candidates[0]))
+    common.update(t for t, s in pairs if s in common)
+    common = sorted(cp for cp in common if cp <= 0xFFFF)
+    simplified_only = sorted(
+        cp for cp, targets in traditional_of.items()
+        if cp <= 0xFFFF and cp not in targets and any(t != cp for t in targets))
+
+    out = sys.stdout
+    out.write("// <auto-generated>\n")
+    out.write("// Generated by tools/unihan/generate_script_table.py from Unicode's Unihan database,\n")
+    out.write(f"// Unicode {version}: Unihan_Variants.txt (kSimplifiedVariant, kTraditionalVariant),\n")
+    out.write("// Unihan_OtherMappings.txt (kTGH), Unihan_DictionaryLikeData.txt (kFrequency).\n")
+    out.write("// Do not edit by hand: change the generator and run it again.\n")
+    out.write("// </auto-generated>\n")
+    out.write("namespace Gongkai.Reports;\n\n")
+    out.write("internal static class ChineseScriptTable\n{\n")
+    out.write(f"    public const string UnicodeVersion = \"{version}\";\n\n")
+    out.write(f"    /// <summary>{len(pairs)} Traditional characters that each have exactly one Simplified variant.</summary>\n")
+    write_string(out, "Traditional", [t for t, _ in pairs])
+    out.write("\n    /// <summary>The Simplified variant of the character at the same index in <see cref=\"Traditional\"/>.</summary>\n")
+    write_string(out, "Simplified", [s for _, s in pairs])
+    out.write(f"\n    /// <summary>{len(simplified_only)} characters that are Simplified forms and not their own Traditional form.</summary>\n")
+    write_string(out, "DistinctlySimplified", simplified_only)
+    out.write(f"\n    /// <summary>{len(common)} common characters (通用规范汉字表 level 1, kFrequency 1–4, their Traditional forms).</summary>\n")
+    write_string(out, "Common", common)
+    out.write("}\n")
+
+
+def write_string(out, name, cps):
+    out.write(f"    public const string {name} =\n")
+    chunks = [cps[i:i + 64] for i in range(0, len(cps), 64)] or [[]]
+    for i, chunk in enumerate(chunks):
+        text = "".join(f"\\u{cp:04X}" for cp in chunk)
+        end = ";" if i == len(chunks) - 1 else " +"
+        out.write(f"        \"{text}\"{end}\n")
+
+
+if __name__ == "__main__":
+    main()
