@@ -11,6 +11,7 @@ public static class Program
         root.Subcommands.Add(Commands.ReparseCommand.Create());
         root.Subcommands.Add(Commands.DemoCommand.Create());
         root.Subcommands.Add(Commands.ParseCommand.Create());
+        root.Subcommands.Add(Commands.HarvestCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -35,11 +35,16 @@ internal static partial class AgencyReader
         return placeless is null ? (null, null) : (Canonical(ChineseScript.ToSimplified(placeless)), placeless);
     }
 
-    /// <summary>Simplified, and a place's government named in full (荆州市政府 → 荆州市人民政府).</summary>
+    /// <summary>Simplified, and a place's government named in full (荆州市政府, 荆州市 → 荆州市人民政府).</summary>
     public static string Canonical(string simplified)
     {
         var place = BarePlace().Match(simplified);
-        return place.Success ? place.Groups[1].Value + "人民政府" : simplified;
+        if (place.Success)
+        {
+            return place.Groups[1].Value + "人民政府";
+        }
+
+        return PlaceOnly().IsMatch(simplified) ? simplified + "人民政府" : simplified;
     }
 
     private static IEnumerable<string> Candidates(MetadataSources sources, string? title)
@@ -105,8 +110,8 @@ internal static partial class AgencyReader
 
         var prefix = YearPrefix().Replace(match[..name.Index], "");
         var asWritten = RemoveYears(title[..name.Index], match[..name.Index]);
-        asWritten = LeadingAbout().Replace(asWritten, "");
-        prefix = LeadingAbout().Replace(prefix, "");
+        asWritten = TrailingAbout().Replace(LeadingAbout().Replace(asWritten, ""), "");
+        prefix = TrailingAbout().Replace(LeadingAbout().Replace(prefix, ""), "");
         if (prefix.Length == 0)
         {
             return null;
@@ -183,10 +188,10 @@ internal static partial class AgencyReader
     [GeneratedRegex(@"(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|局|厅|委|部|署|院|中心|办|所|站|队|处|街道办事处|街道|镇|乡|总局|分局|支队|大队|监狱|海关|银行|公司|集团|学校|大学)$", RegexOptions.CultureInvariant)]
     private static partial Regex AgencySuffix();
 
-    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县))政府$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|镇|乡|自治区|自治州|自治县))政府$", RegexOptions.CultureInvariant)]
     private static partial Regex BarePlace();
 
-    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,12}?(?:省|市|区|县|州|旗|盟|镇|乡|自治区|自治州|自治县)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceOnly();
 
     [GeneratedRegex(@"(?:(?<!\d)(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?", RegexOptions.CultureInvariant)]
@@ -194,6 +199,10 @@ internal static partial class AgencyReader
 
     [GeneratedRegex(@"^\s*关于", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAbout();
+
+    // 某某局关于2019年政府信息公开工作年度报告: 关于 sits between the agency and the (removed) year.
+    [GeneratedRegex(@"(?:关于|的)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingAbout();
 
     [GeneratedRegex(@"现(?:予以|予)?公布(?:了)?(?<a>\p{IsCJKUnifiedIdeographs}{2,40}?)(?:(?:19|20)\d{2}年度?)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)", RegexOptions.CultureInvariant)]
     private static partial Regex Publishes();

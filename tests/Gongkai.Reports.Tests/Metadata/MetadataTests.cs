@@ -12,6 +12,9 @@ public sealed class MetadataTests
     [InlineData("荆州市2011年政府信息公开年度报告", "荆州市人民政府", "荆州市政府", 2011)]
     [InlineData("关于北京市朝阳区财政局2020年度政府信息公开工作年度报告", "北京市朝阳区财政局", "北京市朝阳区财政局", 2020)]
     [InlineData("二〇一五年福州市鼓楼区人民政府政府信息公开工作年度报告", "福州市鼓楼区人民政府", "福州市鼓楼区人民政府", 2015)]
+    [InlineData("福州市鼓楼区财政局关于2018年度政府信息公开工作年度报告", "福州市鼓楼区财政局", "福州市鼓楼区财政局", 2018)]
+    [InlineData("青松镇2019年政府信息公开年报", "青松镇人民政府", "青松镇政府", 2019)]
+    [InlineData("福州市2016年信息公开工作年度报告", "福州市人民政府", "福州市", 2016)]
     public void Agency_and_year_come_from_the_title(string title, string agency, string asWritten, int year)
     {
         var report = ParseText(title + Sections);
