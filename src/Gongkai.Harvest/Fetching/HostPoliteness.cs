@@ -59,6 +59,22 @@ public sealed class HostPoliteness : IDisposable
         return new Turn(this, slot, lease, delay);
     }
 
+    /// <summary>Pushes the host's next turn to at least <paramref name="delay"/> from now (e.g. once robots.txt names a Crawl-delay).</summary>
+    public void Defer(string host, TimeSpan delay)
+    {
+        if (_hosts.TryGetValue(host, out var slot))
+        {
+            lock (slot)
+            {
+                var next = _time.GetUtcNow() + delay;
+                if (next > slot.NotBefore)
+                {
+                    slot.NotBefore = next;
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

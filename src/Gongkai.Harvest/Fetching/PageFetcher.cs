@@ -490,6 +490,12 @@ public sealed class PageFetcher
             _telemetry.Failure(portal.Id, "robots");
         }
 
+        if (rules.CrawlDelay is { } crawlDelay)
+        {
+            // The robots.txt request itself went out before the delay was known; the next one waits for it.
+            _politeness.Defer(PortalDefinition.HostKey(robotsUrl), TurnDelay(portal, crawlDelay));
+        }
+
         HarvestLog.RobotsRead(_logger, PortalDefinition.HostKey(robotsUrl), result.Status, (long)(rules.CrawlDelay?.TotalMilliseconds ?? 0));
         return new CachedRobots(rules, _time.GetUtcNow() + ttl, result);
     }

@@ -31,7 +31,7 @@ internal static class MetadataReader
             }
 
             // A report on a year is published after that year ends.
-            if (published is { } date && date.Year <= year && publishedSource != "link date")
+            if (published is { } date && date.Year <= year && publishedSource is not ("link date" or "url"))
             {
                 problems.Add(new ReportProblem(
                     ProblemCodes.YearConflict,

@@ -29,6 +29,8 @@ internal sealed class MetadataSources
 
     public DateOnly? LinkDate { get; init; }
 
+    public Uri? Url { get; init; }
+
     public string Line(int index) => Text[Lines[index].Start..Lines[index].End];
 
     public string MatchLine(int index) => MatchText[Lines[index].Start..Lines[index].End];

@@ -48,8 +48,43 @@ internal static partial class PublishedDateReader
             }
         }
 
+        if (sources.Url is { } url && FromUrl(url) is { } fromUrl)
+        {
+            return (fromUrl, "url", null, null);
+        }
+
         return sources.LinkDate is { } link ? (link, "link date", null, null) : (null, null, null, null);
     }
+
+    /// <summary>The publication date CMSs write into article URLs: TRS <c>t20200120_80576.html</c>, Hanweb <c>art/2018/2/28/</c>.</summary>
+    public static DateOnly? FromUrl(Uri url)
+    {
+        var path = url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString;
+        var match = TrsArticle().Match(path);
+        if (!match.Success)
+        {
+            match = HanwebArticle().Match(path);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var (year, month, day) = (int.Parse(match.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return year is >= ChineseDates.MinYear and <= ChineseDates.MaxYear && month is >= 1 and <= 12
+            && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    [GeneratedRegex(@"/t(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})_\d+\.s?html?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TrsArticle();
+
+    [GeneratedRegex(@"/art/(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})/art_", RegexOptions.CultureInvariant)]
+    private static partial Regex HanwebArticle();
 
     [GeneratedRegex(@"(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DateLabel();

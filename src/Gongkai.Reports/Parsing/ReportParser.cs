@@ -131,6 +131,7 @@ public sealed class ReportParser
             Meta = page.Meta,
             LinkText = source.LinkText,
             LinkDate = source.LinkDate,
+            Url = source.Url,
         };
         var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null)
             ?? new ReportMetadata(null, null, null, ReportRegion.Unknown, null, null, []);

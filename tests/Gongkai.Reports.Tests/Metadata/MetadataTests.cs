@@ -95,4 +95,18 @@ public sealed class MetadataTests
         Assert.Contains(report.Problems, p => p.Code == ProblemCodes.YearMissing);
         Assert.Contains(report.Problems, p => p.Code == ProblemCodes.AgencyMissing);
     }
+
+    [Theory]
+    [InlineData("http://www.example.gov.cn/zwgk/zfxxgknb/202001/t20200120_80576.html", 2020, 1, 20)]
+    [InlineData("http://www.example.gov.cn/art/2018/2/28/art_46355_1634538.html", 2018, 2, 28)]
+    public void Published_date_falls_back_to_the_article_url(string url, int year, int month, int day)
+    {
+        var source = new ReportSource(System.Text.Encoding.UTF8.GetBytes("一、概述\n2019年，我区工作有序推进。\n二、主动公开政府信息情况\n全年主动公开政府信息120条。"))
+        {
+            FileName = "r.txt",
+            Url = new Uri(url),
+            LinkDate = new DateOnly(2000, 1, 1),
+        };
+        Assert.Equal(new DateOnly(year, month, day), new ReportParser().Parse(source).PublishedOn);
+    }
 }
