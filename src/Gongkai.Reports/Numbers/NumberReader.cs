@@ -105,6 +105,11 @@ public static class NumberReader
                 j++;
             }
 
+            if (j - i > 12)
+            {
+                return WrittenNumber.Text; // a run of numerals that long is not a count
+            }
+
             if (!ChineseNumerals.TryParse(text[i..j], out var chinese, allowWan: false))
             {
                 return WrittenNumber.Text;

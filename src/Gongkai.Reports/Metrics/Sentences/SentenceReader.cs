@@ -230,7 +230,9 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         {
             if (sentenceBefore[k + 4] == '年' && IsYear(sentenceBefore.Slice(k, 4), out var stated) && (k == 0 || !char.IsAsciiDigit(sentenceBefore[k - 1])))
             {
-                if (stated != year && !sentenceBefore[(k + 5)..].StartsWith("以来", StringComparison.Ordinal) && flaggedSentences.Add(sentenceStart))
+                // “自2008年5月1日…以来”, “截至…”, “累计”: a running total, not a figure for another year.
+                var since = sentenceBefore[(k + 5)..];
+                if (stated != year && !AnyOf(since, ["以来", "至今", "累计", "以后"]) && !AnyOf(sentenceBefore[..k], ["自", "从"]) && flaggedSentences.Add(sentenceStart))
                 {
                     figures.Problem(
                         ProblemCodes.FiguresYearMismatch,

@@ -29,7 +29,14 @@ internal static class TableScanner
         var kind = Kind.None;
         TableGrid? previous = null;
         var text = context.Document.MatchText;
-        foreach (var grid in context.Document.Tables)
+        var grids = context.Document.Tables;
+        var fromText = TextTables.Find(context.Document, grids.Count);
+        if (fromText.Count > 0)
+        {
+            grids = [.. grids.Concat(fromText).OrderBy(g => g.Start)];
+        }
+
+        foreach (var grid in grids)
         {
             if (previous is not null && (Gap(text, previous.End, grid.Start) > ContinuationGap || NewSection(context.Document, previous, grid)))
             {

@@ -1,0 +1,55 @@
+namespace Gongkai.Reports.Tests.Metrics;
+
+public sealed class TextTableTests
+{
+    /// <summary>A text copy of a 2021 report (as PDF-to-text gives it): the tables are lines of space-separated figures.</summary>
+    private static ReportDocument Build() => new DocumentBuilder { Year = 2021 }
+        .Section("overview", "一、总体情况")
+        .Line("2021年，本局认真落实政务公开各项要求。")
+        .Section("requests", "三、收到和处理政府信息公开申请情况")
+        .Line("自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")
+        .Line("一、本年新收政府信息公开申请数量 20 3 0 0 1 0 24")
+        .Line("二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1")
+        .Line("三、本年度办理结果")
+        .Line("（一）予以公开 10 2 0 0 1 0 13")
+        .Line("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 0 0 0 0 0 2")
+        .Line("（三）不予公开")
+        .Line("1.属于国家秘密 0 0 0 0 0 0 0")
+        .Line("4.保护第三方合法权益 1 0 0 0 0 0 1")
+        .Line("（四）无法提供")
+        .Line("1.本机关不掌握相关政府信息 5 1 0 0 0 0 6")
+        .Line("（七）总计 18 3 0 0 1 0 22")
+        .Line("四、结转下年度继续办理 3 0 0 0 0 0 3")
+        .Section("review_litigation", "四、政府信息公开行政复议、行政诉讼情况")
+        .Line("行政复议 行政诉讼")
+        .Line("1 0 0 0 1 0 0 0 0 0 0 0 0 0 0")
+        .Section("other", "六、其他需要报告的事项")
+        .Line("联系电话：0755 12345678")
+        .Build();
+
+    [Fact]
+    public void Reads_table3_and_table4_from_text_lines()
+    {
+        var result = MetricExtractor.Extract(Build());
+
+        var m = result.Metrics;
+        Assert.Equal(24m, m["requests.new_received"].Value);
+        Assert.Equal(20m, m["requests.new_received:natural_person"].Value);
+        Assert.Equal(1m, m["requests.carried_over"].Value);
+        Assert.Equal(13m, m["requests.granted"].Value);
+        Assert.Equal(2m, m["requests.partially_granted"].Value);
+        Assert.Equal(1m, m["requests.denied.third_party_rights"].Value);
+        Assert.Equal(6m, m["requests.unable.not_held"].Value);
+        Assert.Equal(22m, m["requests.processed_total"].Value);
+        Assert.Equal(3m, m["requests.carried_forward"].Value);
+        Assert.Equal(1m, m["reconsideration.upheld"].Value);
+        Assert.Equal(1m, m["reconsideration.total"].Value);
+        Assert.Equal(0m, m["litigation.total"].Value);
+        Assert.Equal("table", m["requests.granted"].Provenance.Kind);
+        Assert.Equal("10", m["requests.granted:natural_person"].Provenance.Text);
+
+        // 表二 is still missing; 表三 and 表四 were found in the text.
+        var missing = Assert.Single(result.Problems, p => p.Code == ProblemCodes.TablesMissing);
+        Assert.Contains("表二", missing.Message, StringComparison.Ordinal);
+    }
+}
