@@ -21,6 +21,8 @@ public static class Program
         {
             "tables" => await TableUpsertBenchmark.RunAsync(rest, cancellation.Token),
             "parse" => await ParseBenchmark.RunAsync(rest, cancellation.Token),
+            "end-to-end" => await EndToEndBenchmark.RunAsync(rest, cancellation.Token),
+            "queries" => await QueryBenchmark.RunAsync(rest, cancellation.Token),
             "harvest" => await HarvestBenchmark.RunAsync(rest, cancellation.Token),
             _ => Usage(name),
         };
@@ -37,6 +39,8 @@ public static class Program
         Console.Error.WriteLine("benchmarks:");
         Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
         Console.Error.WriteLine("  parse [--pages N] [--seconds S]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml");
+        Console.Error.WriteLine("  end-to-end [--reports N]   harvest → queryable for N generated reports (default 1000) through the local triggers");
+        Console.Error.WriteLine("  queries [--reports N] [--requests N]   p50/p99 of /api/reports/{id} and /api/metrics/{key} at 100 concurrent requests");
         Console.Error.WriteLine("  harvest [--pages N] [--polite-pages N] [--delay-ms N]   loopback portal harvest: pages/s and peak memory, then the per-host rate with politeness on");
         return 2;
     }

@@ -26,4 +26,25 @@ public static class StorageNames
 
     /// <summary>One row per harvest run with its summary.</summary>
     public const string HarvestRunsTable = "HarvestRuns";
+
+    /// <summary>One row per report (agency + year): the current parse's summary and every blob version behind it.</summary>
+    public const string ReportsTable = "Reports";
+
+    /// <summary>Report summaries by agency and by year, and the agency list; see docs/storage.md.</summary>
+    public const string ReportIndexTable = "ReportIndex";
+
+    /// <summary>Figures ranked by metric and year, and by agency over years; see docs/storage.md.</summary>
+    public const string MetricIndexTable = "MetricIndex";
+
+    /// <summary>Which report each raw blob was parsed into, with which parser version.</summary>
+    public const string ReportBlobsTable = "ReportBlobs";
+
+    /// <summary>The local blob-trigger driver's receipts: one row per blob version (name + ETag) it has handled.</summary>
+    public const string BlobReceiptsTable = "BlobReceipts";
+
+    /// <summary>Checkpoints that let <c>gongkai reparse</c> resume where it stopped.</summary>
+    public const string ReparseCheckpointsTable = "ReparseCheckpoints";
+
+    /// <summary>Lease blobs that serialise the writes to one report's records.</summary>
+    public const string ReportLocksContainer = "report-locks";
 }

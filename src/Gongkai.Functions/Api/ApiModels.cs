@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Gongkai.Functions.Records;
+using Gongkai.Reports;
+
+namespace Gongkai.Functions.Api;
+
+public sealed record RegionDto(string? Province, string? City, string? County);
+
+public sealed record ReportSummaryDto(string Id, string? Agency, RegionDto Region, int? Year, string Format, string? Title, string? PublishedOn,
+    string? PortalId, string? SourceUrl, string ParserVersion, int Figures, int Problems, bool HasProblems, string Link)
+{
+    public static ReportSummaryDto From(ReportSummary s) => new(s.Id, s.Agency, new RegionDto(s.Province, s.City, s.County), s.Year, s.Format, s.Title,
+        s.PublishedOn, s.PortalId, s.SourceUrl, s.ParserVersion, s.MetricCount, s.ProblemCount, s.HasProblems, "/api/reports/" + s.Id);
+
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        ["id", "agency", "province", "city", "county", "year", "format", "title", "publishedOn", "portalId", "sourceUrl", "parserVersion", "figures", "problems"];
+
+    public IEnumerable<object?> CsvRow() =>
+        [Id, Agency, Region.Province, Region.City, Region.County, Year, Format, Title, PublishedOn, PortalId, SourceUrl, ParserVersion, Figures, Problems];
+}
+
+/// <param name="Continuation">Pass it back as <c>continuation</c> for the next page; null on the last page (always present).</param>
+public sealed record ListDto<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation);
+
+public sealed record ReportDto(
+    string Id,
+    string? Agency,
+    string? AgencyAsWritten,
+    RegionDto Region,
+    int? Year,
+    string Format,
+    string Script,
+    string? Title,
+    string? PublishedOn,
+    string ParserVersion,
+    SourceDto Source,
+    IReadOnlyList<ProblemDto> Problems,
+    IReadOnlyList<SectionDto> Sections,
+    IReadOnlyList<MetricDto> Metrics,
+    IReadOnlyList<VersionDto> Versions);
+
+/// <param name="Url">The page the report was published at: the source link.</param>
+/// <param name="Blob">The archived raw bytes in the raw-reports container.</param>
+public sealed record SourceDto(string? Url, string? FinalUrl, string? PortalId, DateTimeOffset? FetchedAt, string? LinkText, string Blob, string? Encoding);
+
+public sealed record ProblemDto(string Code, string Message, string? Key);
+
+public sealed record SectionDto(string Kind, string Heading, string Text);
+
+public sealed record MetricDto(string Key, string? LabelZh, string? LabelEn, string? Unit, decimal Value, MetricProvenance Provenance)
+{
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        ["key", "labelZh", "labelEn", "unit", "value", "source", "section", "table", "row", "column", "rowLabel", "columnLabel", "text"];
+
+    public IEnumerable<object?> CsvRow() =>
+        [Key, LabelZh, LabelEn, Unit, Value, Provenance.Kind, Provenance.Section, Provenance.Table, Provenance.Row, Provenance.Column, Provenance.RowLabel, Provenance.ColumnLabel, Provenance.Text];
+}
+
+public sealed record VersionDto(string Blob, DateTimeOffset? FetchedAt, string? SourceUrl, string? Sha256, string? ParserVersion, bool Current);
+
+public sealed record AgencyDto(string Agency, RegionDto Region, IReadOnlyList<int> Years, IReadOnlyDictionary<string, string> Reports);
+
+public sealed record MetricDefinitionDto(string Key, string LabelZh, string LabelEn, string Unit, string Link);
+
+public sealed record RankedFigureDto(int Rank, string? Agency, RegionDto Region, decimal Value, string ReportId, string Link);
+
+public sealed record RankingDto(string Key, string LabelZh, string LabelEn, string Unit, int Year, string? Region, string Order, IReadOnlyList<RankedFigureDto> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation);
+
+public sealed record YearFigureDto(int? Year, decimal Value, string ReportId, string Link);
+
+public sealed record AgencyMetricDto(string Agency, string Key, string LabelZh, string LabelEn, string Unit, IReadOnlyList<YearFigureDto> Items);

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Gongkai.Functions.Api;
+
+/// <summary>RFC 9457 problem responses (<c>application/problem+json</c>); a bad parameter is named in <c>parameter</c>.</summary>
+public static class ApiProblem
+{
+    public static IResult BadParameter(string parameter, string detail) => Results.Problem(
+        title: "Invalid parameter",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static IResult NotFound(string detail) => Results.Problem(
+        title: "Not found",
+        detail: detail,
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.5");
+
+    /// <summary>Thrown by parameter parsing; the endpoint filter turns it into a 400 naming the parameter.</summary>
+    public sealed class BadParameterException(string parameter, string detail) : Exception(detail)
+    {
+        public string Parameter { get; } = parameter;
+    }
+}

@@ -1,0 +1,51 @@
+using Gongkai.Functions.Hosting;
+using Gongkai.Functions.Records;
+using Gongkai.Reports;
+using Gongkai.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Gongkai.Functions.Api;
+
+/// <summary><c>GET /api/health</c>: 200 when storage answers, 503 when it does not, with counters for operators.</summary>
+public static class HealthEndpoint
+{
+    private const int FailureScanLimit = 1000;
+
+    public static async Task<IResult> GetAsync(HttpRequest request, RecordStorage storage, FunctionCounters counters, TimeProvider time, CancellationToken cancellationToken)
+    {
+        QueryParameters.RejectUnknown(request);
+        string? storageError = null;
+        var openFailures = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var scanned = 0;
+        try
+        {
+            var failures = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
+            var unresolved = TableFilter.Ne("Status", "resolved");
+            await foreach (var row in failures.QueryAsync(unresolved.ToString(), ["Stage"], FailureScanLimit, cancellationToken))
+            {
+                var stage = row.GetString("Stage") ?? "unknown";
+                openFailures[stage] = openFailures.GetValueOrDefault(stage) + 1;
+                if (++scanned >= FailureScanLimit)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+        {
+            storageError = e is StorageRequestFailedException s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
+        }
+
+        var body = new
+        {
+            status = storageError is null ? "healthy" : "unhealthy",
+            time = time.GetUtcNow(),
+            startedAt = counters.StartedAt,
+            parserVersion = ReportParserVersion.Current,
+            storage = new { account = storage.Account.AccountName, reachable = storageError is null, error = storageError },
+            functions = counters.Snapshot(),
+            openFailures = new { byStage = openFailures, total = scanned, truncated = scanned >= FailureScanLimit },
+        };
+        return Results.Json(body, statusCode: storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Gongkai.Functions.Hosting;
+using Gongkai.Functions.LocalHost;
+using Microsoft.AspNetCore.Builder;
+
+namespace Gongkai.Functions.Commands;
+
+/// <summary>
+/// <c>gongkai serve</c>: the custom handler. Under the Functions host it only answers the host; run by hand it also
+/// starts Azurite when needed and drives the triggers itself (timer, queue, blob), as the host would.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default: FUNCTIONS_CUSTOMHANDLER_PORT, else 7071)." };
+        var runNow = new Option<bool>("--run-now") { Description = "Run the harvest timer once at startup, then keep its schedule." };
+        var noTriggers = new Option<bool>("--no-triggers") { Description = "Serve the API and invocations only; no local timer, queue or blob trigger." };
+        var command = new Command("serve", "Run the Function App's handler; outside Azure also the local triggers and Azurite.") { port, runNow, noTriggers };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new HostSettings
+            {
+                Port = result.GetValue(port),
+                RunNow = result.GetValue(runNow),
+                Triggers = result.GetValue(noTriggers) ? false : null,
+            };
+            return await RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
+    {
+        await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Error, cancellationToken);
+        var app = GongkaiHost.Build(settings with { Overrides = DevelopmentStorage.Defaults() });
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}

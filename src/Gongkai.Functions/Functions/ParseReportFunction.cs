@@ -1,0 +1,99 @@
+using Gongkai.Functions.Records;
+using Gongkai.Reports;
+using Gongkai.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Gongkai.Functions.Functions;
+
+/// <summary>
+/// The blob trigger's body: reads one raw report blob, parses it and records the result. Host-agnostic: the custom
+/// handler endpoint, the local trigger driver and <c>gongkai reparse</c> all call it.
+/// </summary>
+public sealed partial class ParseReportFunction(RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures)
+{
+    /// <param name="blob">The blob's name in raw-reports.</param>
+    /// <param name="content">The blob's bytes when the caller already has them exactly, with the ETag they belong to.</param>
+    public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
+        ReportVersion? version = null;
+        try
+        {
+            ReadOnlyMemory<byte> bytes;
+            var properties = content is null ? null : await container.GetPropertiesAsync(blob, cancellationToken);
+            if (content is { } given && properties is not null && given.ETag == properties.ETag)
+            {
+                version = ReportVersion.FromBlob(properties);
+                bytes = given.Bytes;
+            }
+            else
+            {
+                // One GET: the bytes and the properties (metadata, ETag) of the same version.
+                BlobDownload download;
+                try
+                {
+                    download = await container.DownloadAsync(blob, cancellationToken);
+                }
+                catch (StorageRequestFailedException e) when (e.IsNotFound)
+                {
+                    // Raw blobs are never deleted by Gongkai; a trigger for a missing one has nothing to retry.
+                    LogMissing(logger, blob);
+                    return ParseOutcome.Missing(blob);
+                }
+                await using (download)
+                {
+                    version = ReportVersion.FromBlob(download.Properties);
+                    if (!IsParseable(version.ContentType))
+                    {
+                        LogNotParsed(logger, blob, version.ContentType);
+                        return ParseOutcome.NotParsed(blob, version.ContentType);
+                    }
+                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
+                    await download.Content.CopyToAsync(buffer, cancellationToken);
+                    bytes = buffer.ToArray();
+                }
+            }
+            if (!IsParseable(version.ContentType))
+            {
+                LogNotParsed(logger, blob, version.ContentType);
+                return ParseOutcome.NotParsed(blob, version.ContentType);
+            }
+
+            var parsed = parser.Parse(version.ToSource(bytes));
+            var reportId = await writer.WriteAsync(version, parsed, cancellationToken);
+            await failures.ResolveAsync(blob, cancellationToken);
+            return new ParseOutcome(blob, "parsed", reportId, parsed.Agency, parsed.ReportYear, parsed.Format, parsed.Metrics.Count, parsed.Problems.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>HTML pages and plain text are parsed; binary attachments (PDF, DOC…) are archived as they are.</summary>
+    public static bool IsParseable(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+        var media = contentType.Split(';', 2)[0].Trim();
+        return media.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || media.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Blob {Blob} no longer exists; nothing to parse")]
+    private static partial void LogMissing(ILogger logger, string blob);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Blob {Blob} ({ContentType}) is archived but not parsed: not a page or text")]
+    private static partial void LogNotParsed(ILogger logger, string blob, string? contentType);
+}
+
+/// <summary>What happened to one blob; the invocation's ReturnValue.</summary>
+public sealed record ParseOutcome(string Blob, string Status, string? ReportId, string? Agency, int? Year, string? Format, int Figures, int Problems)
+{
+    public static ParseOutcome Missing(string blob) => new(blob, "missing", null, null, null, null, 0, 0);
+
+    public static ParseOutcome NotParsed(string blob, string? contentType) => new(blob, "not-parsed", null, null, null, contentType, 0, 0);
+}

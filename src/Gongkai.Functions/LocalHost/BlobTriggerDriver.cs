@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Gongkai.Functions.Hosting;
+using Gongkai.Functions.Records;
+using Gongkai.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Functions.LocalHost;
+
+/// <summary>
+/// The local blob trigger: scans the container named by ParseReport's function.json, and invokes the function once per
+/// blob version (name + ETag) that has no receipt yet, like the host's polling blob trigger. A version that keeps
+/// failing is tried <c>maxDequeueCount</c> times, then recorded as a failure and left alone; others carry on.
+/// </summary>
+public sealed partial class BlobTriggerDriver(
+    FunctionDefinitions definitions, RecordStorage storage, HandlerClient handler, BlobReceipts receipts, ParseFailures failures,
+    IOptions<BlobTriggerOptions> blobOptions, IOptions<LocalHostOptions> localOptions, LocalTriggerStatus status, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<BlobTriggerDriver> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
+        var path = definitions.Setting(FunctionNames.ParseReport, "path");
+        var containerName = path.Split('/', 2)[0];
+        var inFlight = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
+        using var slots = new SemaphoreSlim(blobOptions.Value.MaxDegreeOfParallelism);
+        try
+        {
+            var container = await storage.ContainerAsync(containerName, stoppingToken);
+            var finished = new ConcurrentDictionary<string, bool>((await receipts.LoadFinishedAsync(containerName, stoppingToken)).Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var waiting = false;
+                try
+                {
+                    await foreach (var blob in container.ListAsync(null, stoppingToken))
+                    {
+                        var key = BlobReceipts.Key(blob.Name, blob.ETag);
+                        if (finished.ContainsKey(key) || inFlight.ContainsKey(key))
+                        {
+                            continue;
+                        }
+                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, blob.ETag, stoppingToken);
+                        if (claim is null)
+                        {
+                            waiting = true;
+                            continue;
+                        }
+                        if (claim.Finished)
+                        {
+                            finished[key] = true;
+                            continue;
+                        }
+                        await slots.WaitAsync(stoppingToken);
+                        status.BlobStarted();
+                        // Registered before it starts, so its own removal when done cannot come first.
+                        var run = new Task<Task>(() => RunAsync(container, blob, claim, finished, inFlight, slots, stoppingToken));
+                        inFlight[key] = run.Unwrap();
+                        run.Start(TaskScheduler.Default);
+                    }
+                }
+                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                {
+                    LogScanFailed(logger, containerName, e.Message);
+                    waiting = true;
+                }
+                if (!waiting && inFlight.IsEmpty)
+                {
+                    status.BlobIdle();
+                }
+                await Task.Delay(localOptions.Value.BlobScanInterval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: running invocations finish or hand their receipts back below.
+        }
+        await Task.WhenAll(inFlight.Values);
+    }
+
+    private async Task RunAsync(BlobContainerClient container, BlobProperties blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
+        ConcurrentDictionary<string, Task> inFlight, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var metadata = new JsonObject
+            {
+                ["name"] = blob.Name,
+                ["BlobTrigger"] = container.Name + "/" + blob.Name,
+                ["Uri"] = container.GetBlobUri(blob.Name).AbsoluteUri,
+                ["Properties"] = new JsonObject
+                {
+                    ["ETag"] = blob.ETag,
+                    ["ContentLength"] = blob.ContentLength,
+                    ["ContentType"] = blob.ContentType,
+                    ["LastModified"] = blob.LastModified.ToString("O"),
+                },
+                ["Metadata"] = new JsonObject(blob.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            };
+            InvocationResult result;
+            try
+            {
+                // Content is left out: the function reads the blob by name, which keeps every byte of non-UTF-8 pages.
+                result = await handler.InvokeAsync(FunctionNames.ParseReport, new JsonObject { [FunctionNames.BlobBinding] = null }, metadata, stoppingToken);
+            }
+            catch (HttpRequestException e)
+            {
+                result = new InvocationResult(false, 0, [e.Message], null);
+            }
+            if (result.Succeeded)
+            {
+                await receipts.CompleteAsync(claim, CancellationToken.None);
+                finished[claim.Key] = true;
+                status.ParseReturned(result.ReturnValue);
+                status.BlobSucceeded();
+                return;
+            }
+            var giveUp = claim.Attempt >= blobOptions.Value.MaxDequeueCount;
+            await receipts.FailAsync(claim, result.Reason, giveUp, stoppingToken);
+            if (giveUp)
+            {
+                await failures.RecordGaveUpAsync(blob.Name, result.Reason, claim.Attempt, stoppingToken);
+                finished[claim.Key] = true;
+                status.BlobGaveUp();
+                LogGaveUp(logger, blob.Name, claim.Attempt, result.Reason);
+            }
+            else
+            {
+                status.BlobFailed();
+                LogRetry(logger, blob.Name, claim.Attempt, result.Reason);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await receipts.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (StorageRequestFailedException e)
+        {
+            // The receipt could not be written; it times out and the version is picked up again.
+            LogScanFailed(logger, blob.Name, e.Message);
+        }
+        finally
+        {
+            inFlight.TryRemove(claim.Key, out _);
+            slots.Release();
+            status.BlobFinished();
+        }
+    }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Scanning {Container} failed: {Reason}")]
+    private static partial void LogScanFailed(ILogger logger, string container, string reason);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Parsing {Blob} failed on attempt {Attempt}, will retry: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string blob, int attempt, string reason);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Error, Message = "Parsing {Blob} failed {Attempt} times; recorded as a failure: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, string blob, int attempt, string reason);
+}

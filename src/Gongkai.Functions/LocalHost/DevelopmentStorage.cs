@@ -1,0 +1,37 @@
+using Gongkai.Functions.Hosting;
+
+namespace Gongkai.Functions.LocalHost;
+
+/// <summary>The embedded default (D3): outside the Functions host, no storage setting means Azurite.</summary>
+public static class DevelopmentStorage
+{
+    public const string SettingName = "AzureWebJobsStorage";
+    public const string Value = "UseDevelopmentStorage=true";
+
+    /// <summary>The storage setting as the app will see it: environment, then local.settings.json, then Azurite.</summary>
+    public static string? Configured() =>
+        Environment.GetEnvironmentVariable(SettingName)
+        ?? (LocalSettings.Read(Directory.GetCurrentDirectory()).TryGetValue(SettingName, out var value) ? value : null)
+        ?? (HasIdentitySettings() ? null : Value);
+
+    /// <summary>Settings to add when nothing configures storage.</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults() =>
+        Configured() == Value && Environment.GetEnvironmentVariable(SettingName) is null
+            ? new Dictionary<string, string?> { [SettingName] = Value }
+            : new Dictionary<string, string?>();
+
+    /// <summary>Starts Azurite when the app will use development storage and nothing listens on its ports.</summary>
+    public static async Task<IAsyncDisposable> EnsureAsync(TextWriter log, CancellationToken cancellationToken) =>
+        !GongkaiHost.UnderFunctionsHost && AzuriteLauncher.IsDevelopmentStorage(Configured())
+            ? await AzuriteLauncher.EnsureRunningAsync(log, cancellationToken)
+            : new NothingToStop();
+
+    private static bool HasIdentitySettings() =>
+        Environment.GetEnvironmentVariable(SettingName + "__blobServiceUri") is not null
+        || Environment.GetEnvironmentVariable(SettingName + "__tableServiceUri") is not null;
+
+    private sealed class NothingToStop : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

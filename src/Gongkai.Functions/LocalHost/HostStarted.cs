@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Gongkai.Functions.LocalHost;
+
+internal static class HostStarted
+{
+    /// <summary>Background services start before Kestrel listens; the drivers call the handler, so they wait for it.</summary>
+    public static Task WaitAsync(IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        if (lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(cancellationToken);
+    }
+}

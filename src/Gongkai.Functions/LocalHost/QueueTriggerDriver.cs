@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using Gongkai.Functions.Hosting;
+using Gongkai.Functions.Records;
+using Gongkai.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Functions.LocalHost;
+
+/// <summary>
+/// Polls the HarvestPortal queue as the host's queue trigger does: batches, messages kept invisible while they run,
+/// a failed message retried after <c>visibilityTimeout</c>, and moved to <c>{queue}-poison</c> after
+/// <c>maxDequeueCount</c> attempts.
+/// </summary>
+public sealed partial class QueueTriggerDriver(
+    FunctionDefinitions definitions, RecordStorage storage, HandlerClient handler, IOptions<QueueTriggerOptions> queueOptions,
+    IOptions<LocalHostOptions> localOptions, LocalTriggerStatus status, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<QueueTriggerDriver> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
+        var queueName = definitions.Setting(FunctionNames.HarvestPortal, "queueName");
+        var options = queueOptions.Value;
+        var inFlight = new List<Task>();
+        var delay = MinPollingInterval;
+        try
+        {
+            var queue = await storage.QueueAsync(queueName, stoppingToken);
+            var poison = await storage.QueueAsync(queueName + "-poison", stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+                if (inFlight.Count > options.NewBatchThreshold)
+                {
+                    await Task.WhenAny(inFlight);
+                    continue;
+                }
+                IReadOnlyList<QueueMessage> messages;
+                try
+                {
+                    messages = await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken);
+                }
+                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                {
+                    LogPollFailed(logger, queueName, e.Message);
+                    messages = [];
+                }
+                if (messages.Count == 0)
+                {
+                    if (inFlight.Count == 0)
+                    {
+                        status.QueueIdle();
+                    }
+                    await Task.Delay(delay, time, stoppingToken);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollingInterval.Ticks));
+                    continue;
+                }
+                delay = MinPollingInterval;
+                foreach (var message in messages)
+                {
+                    status.QueueStarted();
+                    inFlight.Add(ProcessAsync(queue, poison, message, options, stoppingToken));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: unfinished messages become visible again when their lease runs out, and are retried then.
+        }
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, QueueTriggerOptions options, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var receipt = new PopReceipt(message.PopReceipt);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
+        try
+        {
+            var metadata = new JsonObject
+            {
+                ["Id"] = message.MessageId,
+                ["DequeueCount"] = message.DequeueCount,
+                ["PopReceipt"] = message.PopReceipt,
+                ["InsertionTime"] = message.InsertedOn.ToString("O"),
+                ["ExpirationTime"] = message.ExpiresOn.ToString("O"),
+                ["NextVisibleTime"] = message.NextVisibleOn.ToString("O"),
+            };
+            InvocationResult result;
+            try
+            {
+                result = await handler.InvokeAsync(FunctionNames.HarvestPortal, new JsonObject { [FunctionNames.QueueBinding] = message.Text }, metadata, stoppingToken);
+            }
+            catch (HttpRequestException e)
+            {
+                result = new InvocationResult(false, 0, [e.Message], null);
+            }
+            await renewal.CancelAsync();
+            await renewing;
+
+            if (result.Succeeded)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
+                status.HarvestReturned(result.ReturnValue);
+                status.MessageSucceeded();
+            }
+            else if (message.DequeueCount >= options.MaxDequeueCount)
+            {
+                await poison.SendMessageAsync(message.Text, cancellationToken: stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
+                status.MessagePoisoned();
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, result.Reason);
+            }
+            else
+            {
+                await queue.UpdateVisibilityAsync(message.MessageId, receipt.Value, options.VisibilityTimeout, stoppingToken);
+                status.MessageFailed();
+                LogRetry(logger, message.MessageId, message.DequeueCount, result.Reason);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
+            await TryReleaseAsync(queue, message.MessageId, receipt.Value);
+        }
+        catch (StorageRequestFailedException e)
+        {
+            // Lost the message (its lease ran out): it reappears on the queue and is retried.
+            LogAbandoned(logger, message.MessageId, e.Message);
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            status.QueueFinished();
+        }
+    }
+
+    private async Task TryReleaseAsync(QueueClient queue, string messageId, string popReceipt)
+    {
+        try
+        {
+            await queue.UpdateVisibilityAsync(messageId, popReceipt, TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (StorageRequestFailedException e)
+        {
+            LogAbandoned(logger, messageId, e.Message);
+        }
+    }
+
+    private async Task KeepInvisibleAsync(QueueClient queue, string messageId, PopReceipt receipt, CancellationToken cancellationToken)
+    {
+        var lease = localOptions.Value.QueueLeaseTime;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 2, time, cancellationToken);
+                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (StorageRequestFailedException e)
+        {
+            LogAbandoned(logger, messageId, e.Message);
+        }
+    }
+
+    /// <summary>Each visibility update returns a new pop receipt; the last one is needed to delete the message.</summary>
+    private sealed class PopReceipt(string value)
+    {
+        private string _value = value;
+
+        public string Value
+        {
+            get => Volatile.Read(ref _value);
+            set => Volatile.Write(ref _value, value);
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, string queue, string reason);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Message {MessageId} failed on attempt {DequeueCount}, will retry: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, string reason);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Message {MessageId} failed {DequeueCount} times and was moved to the poison queue: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Message {MessageId} was abandoned and will reappear: {Reason}")]
+    private static partial void LogAbandoned(ILogger logger, string messageId, string reason);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Gongkai.Functions.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NCrontab;
+
+namespace Gongkai.Functions.LocalHost;
+
+/// <summary>Fires ScheduleHarvest on the NCRONTAB schedule from its function.json (UTC, as in Azure), and once at startup with --run-now.</summary>
+public sealed partial class TimerTriggerDriver(
+    FunctionDefinitions definitions, HandlerClient handler, IOptions<LocalHostOptions> options, LocalTriggerStatus status,
+    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TimerTriggerDriver> logger) : BackgroundService
+{
+    private CrontabSchedule? _schedule;
+
+    public static CrontabSchedule ParseSchedule(string expression)
+    {
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 })
+            ?? throw new OptionsValidationException("HarvestSchedule", typeof(string),
+                [$"HarvestSchedule '{expression}' is not an NCRONTAB expression ({{second}} {{minute}} {{hour}} {{day}} {{month}} {{day-of-week}})."]);
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Parsed here so that a bad schedule stops startup with a clear message rather than failing later.
+        _schedule = ParseSchedule(definitions.Setting(FunctionNames.ScheduleHarvest, "schedule"));
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
+        var schedule = _schedule!;
+        DateTimeOffset? last = null;
+        if (options.Value.RunNow)
+        {
+            last = await FireAsync(schedule, last, isPastDue: false, stoppingToken);
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
+            LogNext(logger, next);
+            try
+            {
+                // Task.Delay caps at ~49 days; yearly schedules wait in steps.
+                while (time.GetUtcNow() < next)
+                {
+                    var remaining = next - time.GetUtcNow();
+                    await Task.Delay(remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            last = await FireAsync(schedule, last, isPastDue: time.GetUtcNow() - next > TimeSpan.FromMinutes(1), stoppingToken);
+        }
+    }
+
+    private async Task<DateTimeOffset> FireAsync(CrontabSchedule schedule, DateTimeOffset? last, bool isPastDue, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var timer = new JsonObject
+        {
+            ["Schedule"] = new JsonObject { ["AdjustForDST"] = false },
+            ["ScheduleStatus"] = new JsonObject
+            {
+                ["Last"] = (last ?? DateTimeOffset.MinValue).ToString("O"),
+                ["Next"] = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero).ToString("O"),
+                ["LastUpdated"] = now.ToString("O"),
+            },
+            ["IsPastDue"] = isPastDue,
+        };
+        try
+        {
+            var result = await handler.InvokeAsync(FunctionNames.ScheduleHarvest, new JsonObject { [FunctionNames.TimerBinding] = timer }, [], cancellationToken);
+            if (!result.Succeeded)
+            {
+                // The host does not retry timer invocations either; the next occurrence is the retry.
+                LogFailed(logger, result.Status, result.Reason);
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            LogFailed(logger, 0, e.Message);
+        }
+        status.TimerRan();
+        return now;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Next harvest at {Next:O}")]
+    private static partial void LogNext(ILogger logger, DateTimeOffset next);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ScheduleHarvest failed ({Status}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, int status, string reason);
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Gongkai.Storage;
+
+namespace Gongkai.Functions.Records;
+
+/// <summary>The reads the API makes, each answered from the table and partition designed for it (docs/storage.md).</summary>
+public sealed class ReportQueries(RecordStorage storage)
+{
+    public async Task<ReportRecord?> GetReportAsync(string id, CancellationToken cancellationToken)
+    {
+        var reports = await storage.TableAsync(StorageNames.ReportsTable, cancellationToken);
+        var entity = await reports.GetEntityAsync(id, ReportRecord.RowKey, null, cancellationToken);
+        return entity is null ? null : ReportRecord.FromEntity(entity);
+    }
+
+    /// <summary>
+    /// Reports matching <paramref name="filter"/>: from the agency's partition when an agency is given, else the year's,
+    /// else the Reports table itself; the remaining conditions are server-side filters on the summary columns.
+    /// </summary>
+    public async Task<Page<ReportSummary>> ListReportsAsync(ReportFilter filter, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    {
+        TableClient table;
+        TableFilter? where;
+        if (filter.Agency is { } agency)
+        {
+            table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
+            where = TableFilter.Eq("PartitionKey", IndexKeys.AgencyPartition(agency));
+            if (filter.Year is int year)
+            {
+                where = where.And(TableFilter.Ge("RowKey", IndexKeys.Year(year) + IndexKeys.Separator))
+                    .And(TableFilter.Lt("RowKey", IndexKeys.Year(year) + (char)(IndexKeys.Separator + 1)));
+            }
+        }
+        else if (filter.Year is int year)
+        {
+            table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
+            where = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year));
+        }
+        else
+        {
+            table = await storage.TableAsync(StorageNames.ReportsTable, cancellationToken);
+            where = null;
+        }
+        if (filter.Region is { } region)
+        {
+            where = And(where, RegionFilter(region));
+        }
+        if (filter.Format is { } format)
+        {
+            where = And(where, TableFilter.Eq("Format", format));
+        }
+        if (filter.HasProblems is bool hasProblems)
+        {
+            where = And(where, TableFilter.Eq("HasProblems", hasProblems));
+        }
+        return await PageAsync(table, where, ReportSummary.Columns, top, continuation, ReportSummary.FromEntity, cancellationToken);
+    }
+
+    public async Task<Page<AgencyEntry>> ListAgenciesAsync(string? region, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
+        var where = TableFilter.Eq("PartitionKey", IndexKeys.AgenciesPartition);
+        if (region is not null)
+        {
+            where = where.And(RegionFilter(region));
+        }
+        return await PageAsync(table, where, null, top, continuation, AgencyEntry.FromEntity, cancellationToken);
+    }
+
+    public async Task<AgencyEntry?> GetAgencyAsync(string agency, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
+        var entity = await table.GetEntityAsync(IndexKeys.AgenciesPartition, IndexKeys.AgencyRow(agency), null, cancellationToken);
+        return entity is null ? null : AgencyEntry.FromEntity(entity);
+    }
+
+    /// <summary>One metric across agencies for a year, highest first: a range scan of the year's ranking rows.</summary>
+    public async Task<Page<MetricFigure>> RankAsync(string key, int year, string? region, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
+        var where = KeyRangeFilter(IndexKeys.YearPartition(year), key);
+        if (region is not null)
+        {
+            where = where.And(RegionFilter(region));
+        }
+        return await PageAsync(table, where, IndexRows.MetricColumns, top, continuation, MetricFigure.FromEntity, cancellationToken);
+    }
+
+    /// <summary>The lowest <paramref name="top"/> figures, lowest first. The index is kept in descending order only, so this reads the whole range.</summary>
+    public async Task<IReadOnlyList<MetricFigure>> RankAscendingAsync(string key, int year, string? region, int top, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
+        var where = KeyRangeFilter(IndexKeys.YearPartition(year), key);
+        if (region is not null)
+        {
+            where = where.And(RegionFilter(region));
+        }
+        var last = new Queue<MetricFigure>(top + 1);
+        await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
+        {
+            last.Enqueue(MetricFigure.FromEntity(entity));
+            if (last.Count > top)
+            {
+                last.Dequeue();
+            }
+        }
+        return [.. last.Reverse()];
+    }
+
+    /// <summary>One agency's figure for a metric, year by year.</summary>
+    public async Task<IReadOnlyList<MetricFigure>> OverYearsAsync(string agency, string key, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
+        var where = KeyRangeFilter(IndexKeys.AgencyPartition(agency), key);
+        var figures = new List<MetricFigure>();
+        await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
+        {
+            figures.Add(MetricFigure.FromEntity(entity));
+        }
+        return figures;
+    }
+
+    private static TableFilter KeyRangeFilter(string partition, string key)
+    {
+        var (from, to) = IndexKeys.KeyRange(key);
+        return TableFilter.Eq("PartitionKey", partition).And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
+    }
+
+    private static TableFilter RegionFilter(string region) =>
+        TableFilter.Eq("Province", region).Or(TableFilter.Eq("City", region)).Or(TableFilter.Eq("County", region));
+
+    private static TableFilter And(TableFilter? left, TableFilter right) => left is null ? right : left.And(right);
+
+    /// <summary>Fills one page of up to <paramref name="top"/> items; filtered queries can return short pages, so it keeps reading.</summary>
+    private static async Task<Page<T>> PageAsync<T>(TableClient table, TableFilter? where, IEnumerable<string>? select, int top, TableContinuation? continuation,
+        Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        var items = new List<T>(Math.Min(top, 1000));
+        var next = continuation;
+        do
+        {
+            var page = await table.QueryPageAsync(where?.ToString(), select, top - items.Count, next, cancellationToken);
+            items.AddRange(page.Items.Select(map));
+            next = page.Next;
+        }
+        while (items.Count < top && next is not null);
+        return new Page<T>(items, next);
+    }
+}
+
+public sealed record ReportFilter(string? Agency, string? Region, int? Year, string? Format, bool? HasProblems);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, TableContinuation? Next);
+
+/// <summary>An agency in the agency list, with the report of each year it has one for.</summary>
+public sealed record AgencyEntry(string Agency, string? Province, string? City, string? County, IReadOnlyDictionary<int, string> Reports)
+{
+    public static AgencyEntry FromEntity(TableEntity entity)
+    {
+        var reports = new SortedDictionary<int, string>();
+        foreach (var (name, value) in entity)
+        {
+            if (name.Length == 5 && name[0] == 'Y' && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && value is string id)
+            {
+                reports[year] = id;
+            }
+        }
+        return new AgencyEntry(entity.GetString("Agency") ?? entity.RowKey, entity.GetString("Province"), entity.GetString("City"), entity.GetString("County"), reports);
+    }
+}
+
+/// <summary>One figure of one report, as the metric index stores it.</summary>
+public sealed record MetricFigure(string Key, decimal Value, string? Unit, string ReportId, string? Agency, string? Province, string? City, string? County, int? Year)
+{
+    public static MetricFigure FromEntity(TableEntity entity) => new(
+        entity.GetString("Key") ?? "",
+        decimal.TryParse(entity.GetString("ValueText"), NumberStyles.Number, CultureInfo.InvariantCulture, out var exact) ? exact : (decimal)(entity.GetDouble("Value") ?? 0),
+        entity.GetString("Unit"),
+        entity.GetString("ReportId") ?? "",
+        entity.GetString("Agency"),
+        entity.GetString("Province"),
+        entity.GetString("City"),
+        entity.GetString("County"),
+        entity.GetInt32("Year"));
+}

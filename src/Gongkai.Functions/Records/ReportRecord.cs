@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Gongkai.Reports;
+using Gongkai.Storage;
+
+namespace Gongkai.Functions.Records;
+
+/// <summary>
+/// The <c>Reports</c> row for one report: the summary of its current version, the figures that version produced
+/// (so the index rows derived from it can be recomputed and superseded), and every blob version behind it.
+/// Nothing in it depends on when it was written, so parsing the same blob twice writes the same row.
+/// </summary>
+public sealed record ReportRecord
+{
+    public const string RowKey = "";
+
+    public required ReportSummary Summary { get; init; }
+    public string? AgencyAsWritten { get; init; }
+    public required string Script { get; init; }
+    public string? Encoding { get; init; }
+    public IReadOnlyList<string> ProblemCodes { get; init; } = [];
+
+    /// <summary>Canonical metric key → value of the current version.</summary>
+    public IReadOnlyDictionary<string, decimal> Metrics { get; init; } = new Dictionary<string, decimal>();
+
+    public required ReportVersion Current { get; init; }
+
+    /// <summary>Every blob version, oldest fetch first.</summary>
+    public required IReadOnlyList<ReportVersion> Versions { get; init; }
+
+    public string Id => Summary.Id;
+
+    public static ReportRecord Create(string id, ParsedReport parsed, ReportVersion current, IEnumerable<ReportVersion> versions) => new()
+    {
+        Summary = new ReportSummary
+        {
+            Id = id,
+            Agency = parsed.Agency,
+            Province = parsed.Region.Province,
+            City = parsed.Region.City,
+            County = parsed.Region.County,
+            Year = parsed.ReportYear,
+            Format = parsed.Format,
+            Title = parsed.Title,
+            PublishedOn = parsed.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PortalId = current.PortalId,
+            SourceUrl = current.SourceUrl,
+            ParserVersion = parsed.ParserVersion,
+            MetricCount = parsed.Metrics.Count,
+            ProblemCount = parsed.Problems.Count,
+        },
+        AgencyAsWritten = parsed.AgencyAsWritten,
+        Script = parsed.Script,
+        Encoding = parsed.Decoding.Encoding,
+        ProblemCodes = [.. parsed.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        Metrics = new SortedDictionary<string, decimal>(parsed.Metrics.ToDictionary(m => m.Key, m => m.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        Current = current,
+        Versions = Normalize(versions),
+    };
+
+    /// <summary>One entry per blob name (the latest wins), oldest fetch first.</summary>
+    public static IReadOnlyList<ReportVersion> Normalize(IEnumerable<ReportVersion> versions)
+    {
+        var byBlob = new Dictionary<string, ReportVersion>(StringComparer.Ordinal);
+        foreach (var version in versions)
+        {
+            byBlob[version.Blob] = version;
+        }
+        var list = byBlob.Values.ToList();
+        list.Sort(ReportVersion.CompareByFetch);
+        return list;
+    }
+
+    public TableEntity ToEntity()
+    {
+        var entity = new TableEntity(Id, RowKey);
+        Summary.WriteTo(entity);
+        entity["AgencyAsWritten"] = AgencyAsWritten;
+        entity["Script"] = Script;
+        entity["Encoding"] = Encoding;
+        entity["ProblemCodes"] = string.Join(',', ProblemCodes);
+        entity["CurrentBlob"] = Current.Blob;
+        entity["FetchedAt"] = Current.FetchedAt;
+        entity["MetricsJson"] = JsonSerializer.Serialize(Metrics, RecordJson.Options);
+        entity["CurrentJson"] = JsonSerializer.Serialize(Current, RecordJson.Options);
+        entity["VersionsJson"] = JsonSerializer.Serialize(Versions, RecordJson.Options);
+        return entity;
+    }
+
+    public static ReportRecord FromEntity(TableEntity entity)
+    {
+        var current = JsonSerializer.Deserialize<ReportVersion>(entity.GetString("CurrentJson") ?? "null", RecordJson.Options)
+            ?? throw new InvalidDataException($"Report {entity.PartitionKey} has no current version.");
+        return new ReportRecord
+        {
+            Summary = ReportSummary.FromEntity(entity),
+            AgencyAsWritten = entity.GetString("AgencyAsWritten"),
+            Script = entity.GetString("Script") ?? ReportScripts.Simplified,
+            Encoding = entity.GetString("Encoding"),
+            ProblemCodes = (entity.GetString("ProblemCodes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Metrics = JsonSerializer.Deserialize<SortedDictionary<string, decimal>>(entity.GetString("MetricsJson") ?? "{}", RecordJson.Options)
+                ?? new SortedDictionary<string, decimal>(StringComparer.Ordinal),
+            Current = current,
+            Versions = JsonSerializer.Deserialize<List<ReportVersion>>(entity.GetString("VersionsJson") ?? "[]", RecordJson.Options) ?? [current],
+        };
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using Gongkai.Functions.LocalHost;
+using Gongkai.Functions.Tests.Infrastructure;
+using Gongkai.Storage;
+using Gongkai.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Functions.Tests;
+
+/// <summary>
+/// The whole pipeline in process: sample portal → timer → harvest-requests → crawler → raw-reports → blob trigger →
+/// parser → tables → HTTP API, through the custom-handler contract, then every figure checked through the API.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class EndToEndTests(PipelineStorage storage) : IAsyncLifetime
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
+    private Harvested _run = null!;
+
+    public async Task InitializeAsync() => _run = await storage.SharedAsync(nameof(EndToEndTests), () => HarvestAsync(storage));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <param name="Triggers">What the harvesting host's trigger driver did.</param>
+    /// <param name="Host">A host without triggers serving the API afterwards (the collection's other tests share the emulator).</param>
+    private sealed record Harvested(SamplePipeline Sample, LocalTriggerStatus Triggers, RunningHost Host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Sample.DisposeAsync();
+        }
+    }
+
+    private static async Task<Harvested> HarvestAsync(PipelineStorage storage)
+    {
+        var sample = await SamplePipeline.StartAsync();
+        LocalTriggerStatus triggers;
+        await using (var harvesting = await RunningHost.StartAsync(storage, triggers: true, runNow: true, settings: sample.Settings()))
+        {
+            using var timeout = new CancellationTokenSource(Settle);
+            await harvesting.Triggers.WaitForQuiescenceAsync(TimeSpan.FromMilliseconds(100), timeout.Token);
+            triggers = harvesting.Triggers;
+        }
+        return new Harvested(sample, triggers, await RunningHost.StartAsync(storage, settings: sample.Settings()));
+    }
+
+    public static TheoryData<string> Reports()
+    {
+        var data = new TheoryData<string>();
+        foreach (var report in ExpectedReports())
+        {
+            data.Add(report.GetProperty("id").GetString()!);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Reports))]
+    public async Task Every_sample_report_is_served_with_its_exact_figures(string sampleId)
+    {
+        var expected = ExpectedReports().Single(r => r.GetProperty("id").GetString() == sampleId);
+        var agency = expected.GetProperty("agency").GetString()!;
+        var year = expected.GetProperty("year").GetInt32();
+
+        var list = await GetJsonAsync($"/api/reports?agency={Uri.EscapeDataString(agency)}&year={year}");
+        var summary = Assert.Single(list.GetProperty("items").EnumerateArray());
+        var report = await GetJsonAsync("/api/reports/" + summary.GetProperty("id").GetString());
+
+        Assert.Equal(agency, report.GetProperty("agency").GetString());
+        Assert.Equal(year, report.GetProperty("year").GetInt32());
+        // The source link is the page as served (after redirects); the link the listing gave is kept beside it.
+        var source = report.GetProperty("source");
+        var served = source.TryGetProperty("finalUrl", out var final) ? final.GetString() : source.GetProperty("url").GetString();
+        Assert.Equal(_run.Sample.Portal.Url(expected.GetProperty("url").GetString()!).AbsoluteUri, served);
+
+        var figures = report.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("key").GetString()!, m => m.GetProperty("value").GetDecimal());
+        var expectedFigures = expected.GetProperty("metrics").EnumerateObject().ToDictionary(m => m.Name, m => m.Value.GetDecimal());
+        // Every figure served must be exactly the one written into the page.
+        var wrong = expectedFigures.Where(e => figures.TryGetValue(e.Key, out var value) && value != e.Value)
+            .Select(e => $"{e.Key}: expected {e.Value}, served {figures[e.Key]}").ToList();
+        Assert.True(wrong.Count == 0, $"{sampleId}: wrong figures:\n{string.Join('\n', wrong)}");
+        // The headline figures of every era are there; the parser's own tests hold it to the rest.
+        foreach (var key in new[] { "requests.new_received", "requests.granted", "requests.processed_total", "proactive.total_items", "reconsideration.total" })
+        {
+            if (expectedFigures.TryGetValue(key, out var value))
+            {
+                Assert.True(figures.TryGetValue(key, out var served2) && served2 == value, $"{sampleId}: {key} expected {value}");
+            }
+        }
+        var missing = expectedFigures.Keys.Where(k => !figures.ContainsKey(k)).ToList();
+        Assert.True(missing.Count * 5 <= expectedFigures.Count, $"{sampleId}: {missing.Count} of {expectedFigures.Count} figures missing: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public async Task Every_report_page_was_parsed_once_and_the_pipeline_recorded_no_failure()
+    {
+        var status = _run.Triggers;
+        Assert.Equal(1, status.TimerRuns);
+        Assert.Equal(1, status.MessagesSucceeded);
+        Assert.Equal(0, status.MessagesPoisoned + status.BlobsFailed + status.BlobsGaveUp);
+        // Other tests share the emulator's raw-reports; count this portal's blobs only.
+        var parsed = status.Parses.Where(p => p.GetProperty("status").GetString() == "parsed"
+            && p.GetProperty("blob").GetString()!.StartsWith("sample-qingshi/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ExpectedReports().Count, parsed.Count);
+        Assert.Equal(parsed.Count, parsed.Select(p => p.GetProperty("blob").GetString()).Distinct().Count());
+
+        var list = await GetJsonAsync("/api/reports?top=1000");
+        Assert.Equal(ExpectedReports().Count, list.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("portalId").GetString() == "sample-qingshi"));
+    }
+
+    [Fact]
+    public async Task A_metric_ranks_the_sample_agencies_and_follows_an_agency_over_years()
+    {
+        var expected = ExpectedReports().Where(r => r.GetProperty("year").GetInt32() == 2023)
+            .Select(r => (Agency: r.GetProperty("agency").GetString(), Value: r.GetProperty("metrics").GetProperty("requests.new_received").GetDecimal()))
+            .OrderByDescending(r => r.Value).ToList();
+        var ranking = await GetJsonAsync("/api/metrics/requests.new_received?year=2023");
+        Assert.Equal(expected, ranking.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("agency").GetString(), i.GetProperty("value").GetDecimal())));
+
+        var gov = "东江市青石区人民政府";
+        var overYears = await GetJsonAsync($"/api/agencies/{Uri.EscapeDataString(gov)}/metrics/requests.new_received");
+        var years = ExpectedReports().Where(r => r.GetProperty("agency").GetString() == gov && r.GetProperty("metrics").TryGetProperty("requests.new_received", out _))
+            .Select(r => (r.GetProperty("year").GetInt32(), r.GetProperty("metrics").GetProperty("requests.new_received").GetDecimal())).OrderBy(r => r.Item1).ToList();
+        Assert.Equal(years, overYears.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("year").GetInt32(), i.GetProperty("value").GetDecimal())));
+    }
+
+    [Fact]
+    public async Task The_http_trigger_accepts_the_function_key_parameter_azure_adds()
+    {
+        using var response = await _run.Host.Client.GetAsync("/api/metrics?code=any-function-key");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await _run.Host.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static List<JsonElement> ExpectedReports() =>
+        [.. JsonDocument.Parse(File.ReadAllText(SamplePipeline.ExpectedFile)).RootElement.GetProperty("reports").EnumerateArray().Select(r => r.Clone())];
+}

@@ -1,0 +1,280 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Gongkai.Functions.Records;
+using Gongkai.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Functions.Tests;
+
+/// <summary>Every route of the query API, its errors and its CSV, against records written by the real writer.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
+{
+    // A year no other test writes, so rankings and listings hold exactly this class's reports.
+    private const int Year = 2061;
+    private Seeded _seeded = null!;
+
+    private HttpClient Client => _seeded.Host.Client;
+    private string Suffix => _seeded.Suffix;
+    private string LiwanId => _seeded.LiwanId;
+    private string NanshaId => _seeded.NanshaId;
+    private string Liwan => "广州市荔湾区人民政府" + Suffix;
+    private string Nansha => "广州市南沙区人民政府" + Suffix;
+    private string Qingxin => "清远市清新区人民政府" + Suffix;
+
+    public async Task InitializeAsync() => _seeded = await storage.SharedAsync(nameof(QueryApiTests), () => SeedAsync(storage));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private sealed record Seeded(RunningHost Host, string Suffix, string LiwanId, string NanshaId) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Host.DisposeAsync();
+    }
+
+    private static async Task<Seeded> SeedAsync(PipelineStorage storage)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        string liwan = "广州市荔湾区人民政府" + suffix, nansha = "广州市南沙区人民政府" + suffix, qingxin = "清远市清新区人民政府" + suffix;
+        var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var at = new DateTimeOffset(2062, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        var liwanId = await writer.WriteAsync(SampleReports.Version($"api/{Year}/{suffix}-liwan.html", at),
+            SampleReports.Report(liwan, Year, new Dictionary<string, decimal> { ["requests.new_received"] = 120, ["requests.granted"] = 80 }, county: "荔湾区"), default);
+        var nanshaId = await writer.WriteAsync(SampleReports.Version($"api/{Year}/{suffix}-nansha.html", at),
+            SampleReports.Report(nansha, Year, new Dictionary<string, decimal> { ["requests.new_received"] = 300 }, county: "南沙区", problems: 2), default);
+        await writer.WriteAsync(SampleReports.Version($"api/{Year}/{suffix}-qingxin.html", at),
+            SampleReports.Report(qingxin, Year, new Dictionary<string, decimal> { ["requests.new_received"] = 45 }, city: "清远市", county: "清新区", format: "2019"), default);
+        await writer.WriteAsync(SampleReports.Version($"api/{Year - 1}/{suffix}-liwan.html", at.AddYears(-1)),
+            SampleReports.Report(liwan, Year - 1, new Dictionary<string, decimal> { ["requests.new_received"] = 90 }, county: "荔湾区"), default);
+        return new Seeded(host, suffix, liwanId, nanshaId);
+    }
+
+    [Fact]
+    public async Task Reports_filter_by_year_region_format_and_problems()
+    {
+        var all = await GetJsonAsync($"/api/reports?year={Year}&region=广东省&top=1000");
+        var ids = Items(all).Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(LiwanId, ids);
+        Assert.Contains(NanshaId, ids);
+
+        var guangzhou = Items(await GetJsonAsync($"/api/reports?year={Year}&region=广州市&top=1000"));
+        Assert.All(guangzhou, i => Assert.Equal("广州市", i.GetProperty("region").GetProperty("city").GetString()));
+        Assert.DoesNotContain(guangzhou, i => i.GetProperty("agency").GetString() == Qingxin);
+
+        var format2019 = Items(await GetJsonAsync($"/api/reports?year={Year}&format=2019"));
+        Assert.Equal(Qingxin, Assert.Single(format2019).GetProperty("agency").GetString());
+
+        var withProblems = Items(await GetJsonAsync($"/api/reports?year={Year}&hasProblems=true"));
+        var nansha = Assert.Single(withProblems);
+        Assert.Equal(NanshaId, nansha.GetProperty("id").GetString());
+        Assert.Equal(2, nansha.GetProperty("problems").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reports_by_agency_accept_traditional_script_and_list_every_year()
+    {
+        var traditional = "廣州市荔灣區人民政府" + Suffix;
+        var items = Items(await GetJsonAsync($"/api/reports?agency={Uri.EscapeDataString(traditional)}"));
+        Assert.Equal([Year - 1, Year], items.Select(i => i.GetProperty("year").GetInt32()));
+
+        var oneYear = Items(await GetJsonAsync($"/api/reports?agency={Uri.EscapeDataString(Liwan)}&year={Year}"));
+        Assert.Equal(LiwanId, Assert.Single(oneYear).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Reports_page_with_an_opaque_continuation()
+    {
+        var seen = new List<string>();
+        string? continuation = null;
+        var pages = 0;
+        do
+        {
+            var page = await GetJsonAsync($"/api/reports?year={Year}&top=1" + (continuation is null ? "" : "&continuation=" + continuation));
+            seen.AddRange(Items(page).Select(i => i.GetProperty("id").GetString()!));
+            continuation = page.GetProperty("continuation").ValueKind == JsonValueKind.String ? page.GetProperty("continuation").GetString() : null;
+            pages++;
+        }
+        while (continuation is not null && pages < 10);
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Equal(3, seen.Count);
+
+        // A token replayed with other filters is refused, not silently applied.
+        var first = await GetJsonAsync($"/api/reports?year={Year}&top=1");
+        var token = first.GetProperty("continuation").GetString();
+        await AssertProblemAsync($"/api/reports?year={Year - 1}&top=1&continuation={token}", HttpStatusCode.BadRequest, "continuation");
+    }
+
+    [Fact]
+    public async Task Report_by_id_has_sections_metrics_with_provenance_source_and_versions()
+    {
+        var report = await GetJsonAsync($"/api/reports/{LiwanId}");
+        Assert.Equal(Liwan, report.GetProperty("agency").GetString());
+        Assert.Equal("荔湾区", report.GetProperty("region").GetProperty("county").GetString());
+        Assert.Equal(Year, report.GetProperty("year").GetInt32());
+        Assert.StartsWith("http://127.0.0.1/api/", report.GetProperty("source").GetProperty("url").GetString(), StringComparison.Ordinal);
+        var sections = report.GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal("一、总体情况", sections[0].GetProperty("heading").GetString());
+        Assert.StartsWith("一、总体情况", sections[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var received = report.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "requests.new_received");
+        Assert.Equal(120m, received.GetProperty("value").GetDecimal());
+        Assert.Equal("requests", received.GetProperty("unit").GetString());
+        Assert.Equal("table", received.GetProperty("provenance").GetProperty("kind").GetString());
+        Assert.Equal(3, received.GetProperty("provenance").GetProperty("table").GetInt32());
+        var version = Assert.Single(report.GetProperty("versions").EnumerateArray());
+        Assert.True(version.GetProperty("current").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Unknown_report_ids_are_404_problems()
+    {
+        await AssertProblemAsync("/api/reports/2061-0000000000000000", HttpStatusCode.NotFound, null);
+        await AssertProblemAsync("/api/reports/not-an-id", HttpStatusCode.NotFound, null);
+    }
+
+    [Fact]
+    public async Task Agencies_list_each_agency_with_its_years()
+    {
+        var agencies = Items(await GetJsonAsync("/api/agencies?region=荔湾区&top=1000"));
+        var liwan = Assert.Single(agencies, a => a.GetProperty("agency").GetString() == Liwan);
+        Assert.Equal([Year - 1, Year], liwan.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Equal(LiwanId, liwan.GetProperty("reports").GetProperty(Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_catalogue_lists_keys_with_labels()
+    {
+        var items = Items(await GetJsonAsync("/api/metrics"));
+        var received = Assert.Single(items, m => m.GetProperty("key").GetString() == "requests.new_received");
+        Assert.False(string.IsNullOrEmpty(received.GetProperty("labelZh").GetString()));
+        Assert.False(string.IsNullOrEmpty(received.GetProperty("labelEn").GetString()));
+    }
+
+    [Fact]
+    public async Task A_metric_ranks_agencies_for_a_year_in_either_order_and_by_region()
+    {
+        var desc = await GetJsonAsync($"/api/metrics/requests.new_received?year={Year}");
+        Assert.Equal([300m, 120m, 45m], Items(desc).Select(i => i.GetProperty("value").GetDecimal()));
+        Assert.Equal([1, 2, 3], Items(desc).Select(i => i.GetProperty("rank").GetInt32()));
+
+        var asc = await GetJsonAsync($"/api/metrics/requests.new_received?year={Year}&order=asc&top=2");
+        Assert.Equal([45m, 120m], Items(asc).Select(i => i.GetProperty("value").GetDecimal()));
+
+        var guangzhou = await GetJsonAsync($"/api/metrics/requests.new_received?year={Year}&region=廣州市");
+        Assert.Equal([Nansha, Liwan], Items(guangzhou).Select(i => i.GetProperty("agency").GetString()));
+
+        var page1 = await GetJsonAsync($"/api/metrics/requests.new_received?year={Year}&top=2");
+        var page2 = await GetJsonAsync($"/api/metrics/requests.new_received?year={Year}&top=2&continuation={page1.GetProperty("continuation").GetString()}");
+        var last = Assert.Single(Items(page2));
+        Assert.Equal(3, last.GetProperty("rank").GetInt32());
+        Assert.Equal(45m, last.GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_agencys_metric_over_years()
+    {
+        var body = await GetJsonAsync($"/api/agencies/{Uri.EscapeDataString(Liwan)}/metrics/requests.new_received");
+        Assert.Equal([(Year - 1, 90m), (Year, 120m)], Items(body).Select(i => (i.GetProperty("year").GetInt32(), i.GetProperty("value").GetDecimal())));
+        await AssertProblemAsync($"/api/agencies/{Uri.EscapeDataString("没有这个机关" + Suffix)}/metrics/requests.new_received", HttpStatusCode.NotFound, null);
+        await AssertProblemAsync($"/api/agencies/{Uri.EscapeDataString(Liwan)}/metrics/no.such.key", HttpStatusCode.NotFound, null);
+    }
+
+    [Theory]
+    [InlineData("/api/reports?year=21", "year")]
+    [InlineData("/api/reports?year=abcd", "year")]
+    [InlineData("/api/reports?top=0", "top")]
+    [InlineData("/api/reports?top=1001", "top")]
+    [InlineData("/api/reports?hasProblems=maybe", "hasProblems")]
+    [InlineData("/api/reports?format=1999", "format")]
+    [InlineData("/api/reports?yaer=2021", "yaer")]
+    [InlineData("/api/reports?continuation=%21%21", "continuation")]
+    [InlineData("/api/reports?agency=", "agency")]
+    [InlineData("/api/agencies?top=-1", "top")]
+    [InlineData("/api/metrics?format=xml", "format")]
+    [InlineData("/api/metrics/requests.new_received", "year")]
+    [InlineData("/api/metrics/requests.new_received?year=2061&order=up", "order")]
+    [InlineData("/api/metrics/requests.new_received?year=2061&order=asc&continuation=abc", "continuation")]
+    [InlineData("/api/health?verbose=1", "verbose")]
+    public async Task Bad_parameters_are_400_problems_naming_the_parameter(string url, string parameter) =>
+        await AssertProblemAsync(url, HttpStatusCode.BadRequest, parameter);
+
+    [Fact]
+    public async Task Unknown_routes_and_metrics_are_404_problems()
+    {
+        await AssertProblemAsync("/api/nothing-here", HttpStatusCode.NotFound, null);
+        await AssertProblemAsync($"/api/metrics/no.such.key?year={Year}", HttpStatusCode.NotFound, null);
+    }
+
+    [Fact]
+    public async Task Csv_is_utf8_with_bom_by_accept_header_or_format_parameter()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/metrics/requests.new_received?year={Year}");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("rank,agency,province,city,county,year,key,value,unit,reportId", lines[0]);
+        Assert.Equal($"1,{Nansha},广东省,广州市,南沙区,{Year},requests.new_received,300,requests,{NanshaId}", lines[1]);
+
+        foreach (var url in new[] { $"/api/reports?year={Year}&format=csv", $"/api/reports/{LiwanId}?format=csv", "/api/agencies?format=csv",
+                     "/api/metrics?format=csv", $"/api/agencies/{Uri.EscapeDataString(Liwan)}/metrics/requests.new_received?format=csv" })
+        {
+            using var csv = await Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(0xEF, (await csv.Content.ReadAsByteArrayAsync())[0]);
+        }
+    }
+
+    [Fact]
+    public async Task Health_reports_storage_and_counters()
+    {
+        var health = await GetJsonAsync("/api/health");
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("storage").GetProperty("reachable").GetBoolean());
+        Assert.Equal(JsonValueKind.Object, health.GetProperty("functions").ValueKind);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_every_route()
+    {
+        var document = await GetJsonAsync("/api/openapi.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/reports", "/api/reports/{id}", "/api/agencies", "/api/metrics", "/api/metrics/{key}", "/api/agencies/{agency}/metrics/{key}", "/api/health" })
+        {
+            Assert.Contains(path, paths);
+        }
+        var parameters = document.GetProperty("paths").GetProperty("/api/reports").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Contains("hasProblems", parameters);
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task AssertProblemAsync(string url, HttpStatusCode status, string? parameter)
+    {
+        using var response = await Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"{url} → {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        }
+    }
+
+    private static List<JsonElement> Items(JsonElement body) => [.. body.GetProperty("items").EnumerateArray()];
+}

@@ -1,0 +1,161 @@
+using Gongkai.Functions.Records;
+using Gongkai.Functions.Tests.Infrastructure;
+using Gongkai.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Functions.Tests;
+
+[Collection(PipelineCollection.Name)]
+public sealed class RecordWriterTests(PipelineStorage storage)
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Writing_the_same_parse_twice_leaves_identical_rows()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var agency = Unique("广州市荔湾区司法局");
+        var report = SampleReports.Report(agency, 2051, new Dictionary<string, decimal> { ["requests.new_received"] = 12, ["requests.granted"] = 7 });
+        var version = SampleReports.Version($"p/2051/{Guid.NewGuid():N}.html", Monday);
+
+        var id = await writer.WriteAsync(version, report, CancellationToken.None);
+        var first = await SnapshotAsync(id, agency, 2051);
+        Assert.Equal(id, await writer.WriteAsync(version, report, CancellationToken.None));
+        var second = await SnapshotAsync(id, agency, 2051);
+
+        Assert.Equal(first, second);
+        Assert.Contains(first, r => r.StartsWith("MetricIndex|y:2051|requests.new_received|", StringComparison.Ordinal));
+        Assert.Equal(2 * 2 + 2 + 1, first.Count); // 2 figures × (ranking + agency) rows, 2 report index rows, the record
+    }
+
+    [Fact]
+    public async Task A_newer_fetch_supersedes_the_older_and_both_versions_stay_listed()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("清远市清新区人民政府办公室");
+        var old = SampleReports.Version($"p/2052/{Guid.NewGuid():N}.html", Monday);
+        var changed = SampleReports.Version($"p/2052/{Guid.NewGuid():N}.html", Monday.AddDays(30));
+
+        // The newer fetch is parsed first (a reparse can run in any order): the older one must not take over.
+        var id = await writer.WriteAsync(changed, SampleReports.Report(agency, 2052, new Dictionary<string, decimal> { ["requests.new_received"] = 20 }), CancellationToken.None);
+        await writer.WriteAsync(old, SampleReports.Report(agency, 2052, new Dictionary<string, decimal> { ["requests.new_received"] = 19, ["requests.granted"] = 3 }), CancellationToken.None);
+
+        var record = await queries.GetReportAsync(id, CancellationToken.None);
+        Assert.NotNull(record);
+        Assert.Equal(changed.Blob, record.Current.Blob);
+        Assert.Equal([old.Blob, changed.Blob], record.Versions.Select(v => v.Blob));
+        var figures = await queries.OverYearsAsync(agency, "requests.new_received", CancellationToken.None);
+        Assert.Equal(20m, Assert.Single(figures).Value);
+        Assert.Empty(await queries.OverYearsAsync(agency, "requests.granted", CancellationToken.None));
+        var ranking = await queries.RankAsync("requests.new_received", 2052, null, 100, null, CancellationToken.None);
+        Assert.Single(ranking.Items, f => f.ReportId == id);
+    }
+
+    [Fact]
+    public async Task A_reparse_that_changes_the_figures_removes_the_stale_ranking_rows()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("番禺区教育局");
+        var version = SampleReports.Version($"p/2053/{Guid.NewGuid():N}.html", Monday);
+
+        var id = await writer.WriteAsync(version, SampleReports.Report(agency, 2053, new Dictionary<string, decimal> { ["requests.new_received"] = 5 }), CancellationToken.None);
+        await writer.WriteAsync(version, SampleReports.Report(agency, 2053, new Dictionary<string, decimal> { ["requests.new_received"] = 50 }), CancellationToken.None);
+
+        var ranking = await queries.RankAsync("requests.new_received", 2053, null, 100, null, CancellationToken.None);
+        Assert.Equal(50m, Assert.Single(ranking.Items, f => f.ReportId == id).Value);
+    }
+
+    [Fact]
+    public async Task Concurrent_parses_of_the_same_blob_leave_one_consistent_record()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var agency = Unique("越秀区民政局");
+        var version = SampleReports.Version($"p/2054/{Guid.NewGuid():N}.html", Monday);
+        var report = SampleReports.Report(agency, 2054, new Dictionary<string, decimal> { ["requests.new_received"] = 8, ["requests.granted"] = 8 });
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => writer.WriteAsync(version, report, CancellationToken.None)));
+
+        Assert.Single(ids.Distinct());
+        var rows = await SnapshotAsync(ids[0], agency, 2054);
+        Assert.Equal(2 * 2 + 2 + 1, rows.Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_parses_of_two_versions_end_with_the_newest_current()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("天河区卫生健康局");
+        var versions = Enumerable.Range(0, 4).Select(i => SampleReports.Version($"p/2055/{Guid.NewGuid():N}.html", Monday.AddDays(i))).ToList();
+
+        var ids = await Task.WhenAll(versions.Select((v, i) =>
+            writer.WriteAsync(v, SampleReports.Report(agency, 2055, new Dictionary<string, decimal> { ["requests.new_received"] = 100 + i }), CancellationToken.None)));
+
+        var record = await queries.GetReportAsync(ids[0], CancellationToken.None);
+        Assert.Equal(versions[^1].Blob, record!.Current.Blob);
+        Assert.Equal(4, record.Versions.Count);
+        var ranking = await queries.RankAsync("requests.new_received", 2055, null, 100, null, CancellationToken.None);
+        Assert.Equal(103m, Assert.Single(ranking.Items, f => f.ReportId == ids[0]).Value);
+    }
+
+    [Fact]
+    public async Task A_blob_whose_reparse_names_another_year_moves_to_that_report()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("白云区财政局");
+        var version = SampleReports.Version($"p/2056/{Guid.NewGuid():N}.html", Monday);
+
+        var wrong = await writer.WriteAsync(version, SampleReports.Report(agency, 2056, new Dictionary<string, decimal> { ["requests.new_received"] = 1 }), CancellationToken.None);
+        var right = await writer.WriteAsync(version, SampleReports.Report(agency, 2057, new Dictionary<string, decimal> { ["requests.new_received"] = 1 }), CancellationToken.None);
+
+        Assert.NotEqual(wrong, right);
+        Assert.Null(await queries.GetReportAsync(wrong, CancellationToken.None));
+        Assert.NotNull(await queries.GetReportAsync(right, CancellationToken.None));
+        Assert.DoesNotContain((await queries.RankAsync("requests.new_received", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == wrong);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-3, 0)]
+    [InlineData(12.5, 12)]
+    [InlineData(1000000, 999999.9999)]
+    public void Inverted_values_sort_highest_first(double higher, double lower)
+    {
+        var a = IndexKeys.InvertedValue((decimal)Math.Max(higher, lower));
+        var b = IndexKeys.InvertedValue((decimal)Math.Min(higher, lower));
+        Assert.True(string.CompareOrdinal(a, b) < 0, $"{a} should sort before {b}");
+        Assert.Equal(19, a.Length);
+    }
+
+    private static string Unique(string agency) => agency + Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>Every row the report owns, with every column, in a stable order.</summary>
+    private async Task<List<string>> SnapshotAsync(string id, string agency, int year)
+    {
+        var account = storage.Account;
+        var rows = new List<string>();
+        async Task Add(string table, string filter)
+        {
+            await foreach (var row in account.GetTable(table).QueryAsync(filter))
+            {
+                var columns = row.Where(c => c.Key is not "Timestamp" and not "odata.etag").OrderBy(c => c.Key, StringComparer.Ordinal)
+                    .Select(c => $"{c.Key}={c.Value}");
+                rows.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{string.Join(';', columns)}");
+            }
+        }
+        await Add(StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id));
+        await Add(StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id));
+        await Add(StorageNames.MetricIndexTable, TableFilter.Eq("ReportId", id).And(TableFilter.Eq("Year", year)));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}
