@@ -91,7 +91,9 @@ def t3_metrics(r):
         put("requests.partially_granted", c["partially_granted"])
         put("requests.denied_total", sum(c["denied"]))
         put("requests.unable_to_provide_total", sum(c["unable"]))
-        put("requests.not_exist", c["unable"][0])
+        if suffix is None:
+            # 本机关不掌握 is the 2019+ form of 信息不存在; the alias is kept for the total column only.
+            put("requests.not_exist", c["unable"][0])
         put("requests.not_processed_total", sum(c["not_processed"]))
         put("requests.other_total", sum(c["other"]))
         put("requests.processed_total", c["processed_total"])

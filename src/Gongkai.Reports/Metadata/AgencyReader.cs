@@ -13,9 +13,11 @@ internal static partial class AgencyReader
 
     public static (string? Agency, string? AsWritten) Read(MetadataSources sources, string? title)
     {
-        // A name that says where (广州市…局) beats one that does not (区政府办公室); the latter is a last resort.
-        string? placeless = null;
-        foreach (var candidate in Candidates(sources, title))
+        // A name that says where (广州市…局) beats one that does not (区政府办公室), which is a last resort. When the
+        // report names itself by level only (区政府办公室, 市财政局) and the page says which place that is, the two
+        // are joined: 广州市南沙区 + 区政府办公室 → 广州市南沙区政府办公室.
+        (string Written, bool Own)? placeless = null;
+        foreach (var (candidate, own) in Candidates(sources, title))
         {
             var cleaned = Clean(candidate);
             if (cleaned is null)
@@ -24,15 +26,41 @@ internal static partial class AgencyReader
             }
 
             var simplified = Canonical(ChineseScript.ToSimplified(cleaned));
-            if (RegionReader.Read(simplified) != ReportRegion.Unknown)
+            var region = RegionReader.Read(simplified);
+            if (region == ReportRegion.Unknown)
             {
-                return (simplified, cleaned);
+                placeless ??= (cleaned, own);
+                continue;
             }
 
-            placeless ??= cleaned;
+            if (placeless is { Own: true } named && Qualify(named.Written, cleaned, region) is { } qualified)
+            {
+                return (Canonical(ChineseScript.ToSimplified(qualified)), qualified);
+            }
+
+            return (simplified, cleaned);
         }
 
-        return placeless is null ? (null, null) : (Canonical(ChineseScript.ToSimplified(placeless)), placeless);
+        return placeless is { } last ? (Canonical(ChineseScript.ToSimplified(last.Written)), last.Written) : (null, null);
+    }
+
+    private static string? Qualify(string levelOnly, string placed, ReportRegion region)
+    {
+        var level = ChineseScript.ToSimplified(levelOnly[..1]);
+        var place = level switch
+        {
+            "区" or "县" or "旗" => region.County,
+            "市" => region.City,
+            "省" => region.Province,
+            _ => null,
+        };
+        if (place is null || !place.EndsWith(level, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var at = ChineseScript.ToSimplified(placed).IndexOf(place, StringComparison.Ordinal);
+        return at < 0 ? null : placed[..(at + place.Length)] + levelOnly[1..];
     }
 
     /// <summary>Simplified, and a place's government named in full (荆州市政府, 荆州市 → 荆州市人民政府).</summary>
@@ -47,11 +75,11 @@ internal static partial class AgencyReader
         return PlaceOnly().IsMatch(simplified) ? simplified + "人民政府" : simplified;
     }
 
-    private static IEnumerable<string> Candidates(MetadataSources sources, string? title)
+    private static IEnumerable<(string Name, bool Own)> Candidates(MetadataSources sources, string? title)
     {
         if (title is not null && FromTitle(title) is { } fromTitle)
         {
-            yield return fromTitle;
+            yield return (fromTitle, true);
         }
 
         var head = sources.MatchText.Length > 3000 ? sources.MatchText[..3000] : sources.MatchText;
@@ -61,18 +89,18 @@ internal static partial class AgencyReader
             if (match.Success)
             {
                 var group = match.Groups["a"];
-                yield return sources.Text.Substring(group.Index, group.Length);
+                yield return (sources.Text.Substring(group.Index, group.Length), true);
             }
         }
 
         if (Signature(sources) is { } signature)
         {
-            yield return signature;
+            yield return (signature, true);
         }
 
         if (sources.MetaValue("contentsource") is { } source)
         {
-            yield return source;
+            yield return (source, false);
         }
 
         foreach (var line in sources.Before.Concat(sources.Removed).Concat(sources.After))
@@ -80,20 +108,20 @@ internal static partial class AgencyReader
             var match = Labelled().Match(ChineseScript.ToMatchText(line));
             if (match.Success)
             {
-                yield return line.Substring(match.Groups["a"].Index, match.Groups["a"].Length);
+                yield return (line.Substring(match.Groups["a"].Index, match.Groups["a"].Length), false);
             }
         }
 
         if (sources.MetaValue("sitename") is { } site)
         {
-            yield return site;
+            yield return (site, false);
         }
 
         if (sources.HtmlTitle is { } htmlTitle)
         {
             foreach (var part in htmlTitle.Split(['_', '|', '-', '－', '—', '–', ' '], StringSplitOptions.RemoveEmptyEntries))
             {
-                yield return part;
+                yield return (part, false);
             }
         }
     }

@@ -8,10 +8,19 @@ internal static class MetadataReader
         var problems = new List<ReportProblem>();
         var title = TitleReader.Read(sources);
         var (agency, asWritten) = AgencyReader.Read(sources, title);
+        // An agency that does not say where it is (区政府办公室) is placed by the title, then by the site.
         var region = RegionReader.Read(agency);
-        if (region == ReportRegion.Unknown && title is not null)
+        foreach (var fallback in new[] { title, sources.MetaValue("sitename"), sources.HtmlTitle })
         {
-            region = RegionReader.Read(ChineseScript.ToSimplified(title));
+            if (region != ReportRegion.Unknown)
+            {
+                break;
+            }
+
+            if (fallback is not null)
+            {
+                region = RegionReader.Read(ChineseScript.ToSimplified(fallback));
+            }
         }
 
         var (year, yearSource) = YearReader.Read(sources, title);

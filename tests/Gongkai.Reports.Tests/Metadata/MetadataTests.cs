@@ -109,4 +109,19 @@ public sealed class MetadataTests
         };
         Assert.Equal(new DateOnly(year, month, day), new ReportParser().Parse(source).PublishedOn);
     }
+
+    [Fact]
+    public void An_agency_named_by_level_only_is_placed_by_the_site()
+    {
+        const string Html = """
+            <html><head><meta name="SiteName" content="广州市南沙区人民政府"><title>区政府办公室2019年政府信息公开工作年度报告</title></head>
+            <body><h1>区政府办公室2019年政府信息公开工作年度报告</h1>
+            <div><p>一、总体情况</p><p>2019年，区政府办公室认真贯彻落实政府信息公开条例，不断拓展信息公开领域和渠道。</p>
+            <p>二、主动公开政府信息情况</p><p>全年主动公开政府信息1208条。</p></div></body></html>
+            """;
+        var report = Parse(System.Text.Encoding.UTF8.GetBytes(Html), "page.html");
+        Assert.Equal("广州市南沙区政府办公室", report.Agency);
+        Assert.Equal(new ReportRegion("广东省", "广州市", "南沙区"), report.Region);
+        Assert.Equal("区政府办公室2019年政府信息公开工作年度报告", report.Title);
+    }
 }
