@@ -154,6 +154,11 @@ public sealed class PortalHarvester
             if (failure.Fetch.Outcome == FetchOutcome.Disallowed)
             {
                 Interlocked.Increment(ref run.Disallowed);
+                if (failure.Fetch.Failure != FetchFailure.None)
+                {
+                    await RobotsUnreachableAsync(run, failure.Url, failure.Fetch, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
             }
 
             await FailAsync(run, HarvestStages.List, failure.Url, failure.Fetch.Error ?? failure.Fetch.Outcome.ToString(), failure.Fetch, cancellationToken).ConfigureAwait(false);
@@ -237,6 +242,11 @@ public sealed class PortalHarvester
         {
             case FetchOutcome.Disallowed:
                 Interlocked.Increment(ref run.Disallowed);
+                if (fetch.Failure != FetchFailure.None)
+                {
+                    await RobotsUnreachableAsync(run, document.Url, fetch, cancellationToken).ConfigureAwait(false);
+                }
+
                 state = state with { LastOutcome = "disallowed", NextDueAt = now + _options.RefreshInterval, LastError = fetch.Error };
                 break;
 
@@ -367,7 +377,7 @@ public sealed class PortalHarvester
         HarvestLog.StageFailed(_logger, run.Portal.Id, stage, url.AbsoluteUri, error);
         var failure = new HarvestFailure(run.Portal.Id, stage, url.AbsoluteUri, error, fetch?.Attempts ?? 0, fetch?.Status, _time.GetUtcNow())
         {
-            Kind = fetch is null ? null : fetch.Outcome == FetchOutcome.Disallowed ? "Disallowed" : fetch.Failure.ToString(),
+            Kind = fetch is null || stage == HarvestStages.Store ? null : fetch.Failure == FetchFailure.None ? fetch.Outcome.ToString() : fetch.Failure.ToString(),
             RunId = run.RunId,
         };
         try
@@ -377,6 +387,16 @@ public sealed class PortalHarvester
         catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException)
         {
             HarvestLog.FailureNotRecorded(_logger, run.Portal.Id, url.AbsoluteUri, e.Message);
+        }
+    }
+
+    // One "robots" row per host and run: the pages behind it are counted as disallowed, not as failures of their own.
+    private async Task RobotsUnreachableAsync(RunContext run, Uri url, FetchResult fetch, CancellationToken cancellationToken)
+    {
+        var robotsUrl = new Uri(url, "/robots.txt");
+        if (run.RobotsReported.TryAdd(PortalDefinition.HostKey(url), true))
+        {
+            await FailAsync(run, HarvestStages.Robots, robotsUrl, fetch.Error ?? "robots.txt unreachable", fetch, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -419,6 +439,8 @@ public sealed class PortalHarvester
         public ConcurrentDictionary<Uri, CrawlState> States { get; set; } = new();
 
         public ConcurrentQueue<string> StoredBlobs { get; } = new();
+
+        public ConcurrentDictionary<string, bool> RobotsReported { get; } = new(StringComparer.Ordinal);
 
         public HarvestSummary Summary(TimeSpan duration) => new()
         {

@@ -95,6 +95,31 @@ public sealed class MisbehavingServerTests
         Assert.True(server.Requests.Count(r => r.PathAndQuery.StartsWith("/x/", StringComparison.Ordinal)) < 4);
     }
 
+    [Fact]
+    public async Task An_unreachable_robots_txt_is_one_robots_failure_and_nothing_is_fetched()
+    {
+        await using var server = await SamplePortalServer.StartAsync(intercept: context =>
+        {
+            if (context.Request.Path == "/robots.txt")
+            {
+                context.Response.StatusCode = 503;
+                return Task.FromResult(true);
+            }
+
+            return Task.FromResult(false);
+        });
+        await using var host = HarvestHost.Create(HarvestHost.SamplePortalJson(server, "norobots"));
+        var summary = await host.Harvester.HarvestAsync("norobots", new HarvestRunOptions(), CancellationToken.None);
+
+        Assert.Equal(0, summary.PagesListed);
+        Assert.Equal(2, summary.Disallowed);
+        var failure = Assert.Single(await host.FailuresAsync("norobots"));
+        Assert.Equal(HarvestStages.Robots, failure.Stage);
+        Assert.Equal(server.Url("/robots.txt").AbsoluteUri, failure.Url);
+        Assert.Equal(503, failure.Status);
+        Assert.All(server.Requests, r => Assert.Equal("/robots.txt", r.PathAndQuery));
+    }
+
     private static async Task<bool> Misbehave(HttpContext context, Func<bool> firstTooMany)
     {
         var path = context.Request.Path.Value ?? "";

@@ -36,9 +36,17 @@ public static class DemoCommand
                 await Console.Error.WriteLineAsync("error: samples/portals.demo.json not found; run from the repository or pass --portals.");
                 return 2;
             }
-            await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Out, cancellationToken);
-            var run = new DemoRun(Console.Out, file, result.GetValue(port), DevelopmentStorage.Defaults());
-            return await run.RunAsync(result.GetValue(once), cancellationToken);
+            try
+            {
+                await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Out, cancellationToken);
+                var run = new DemoRun(Console.Out, file, result.GetValue(port), DevelopmentStorage.Defaults());
+                return await run.RunAsync(result.GetValue(once), cancellationToken);
+            }
+            catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 3;
+            }
         });
         return command;
     }

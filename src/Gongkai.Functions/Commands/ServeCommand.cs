@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.Commands;
 
@@ -32,9 +33,18 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
     {
-        await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Error, cancellationToken);
-        var app = GongkaiHost.Build(settings with { Overrides = DevelopmentStorage.Defaults() });
-        await app.RunAsync(cancellationToken);
-        return 0;
+        try
+        {
+            await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Error, cancellationToken);
+            var app = GongkaiHost.Build(settings with { Overrides = DevelopmentStorage.Defaults() });
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+        {
+            // Settings checked at startup: say which and why, without a stack trace.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 3;
+        }
     }
 }

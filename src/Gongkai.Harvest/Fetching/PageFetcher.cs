@@ -85,7 +85,14 @@ public sealed class PageFetcher
             else if (!robots.Rules.IsAllowed(url.PathAndQuery))
             {
                 HarvestLog.RobotsDisallowed(_logger, portal.Id, url.AbsoluteUri);
-                result = new FetchResult { Outcome = FetchOutcome.Disallowed, RequestedUrl = url, FinalUrl = url, Error = "disallowed by robots.txt", FetchedAt = _time.GetUtcNow() };
+                result = robots.Fetch.Outcome == FetchOutcome.Failed
+                    ? new FetchResult
+                    {
+                        Outcome = FetchOutcome.Disallowed, RequestedUrl = url, FinalUrl = url, Failure = robots.Fetch.Failure, Status = robots.Fetch.Status,
+                        Attempts = robots.Fetch.Attempts, FetchedAt = _time.GetUtcNow(),
+                        Error = $"robots.txt of {PortalDefinition.HostKey(url)} is unreachable ({robots.Fetch.Error}); the host counts as disallowed until it answers",
+                    }
+                    : new FetchResult { Outcome = FetchOutcome.Disallowed, RequestedUrl = url, FinalUrl = url, Error = "disallowed by robots.txt", FetchedAt = _time.GetUtcNow() };
             }
             else
             {

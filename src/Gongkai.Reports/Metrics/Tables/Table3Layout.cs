@@ -13,7 +13,14 @@ internal enum Table3Group
 /// <param name="Key">The canonical key (bare = 总计 column).</param>
 /// <param name="Group">The group the row belongs to (<see cref="Table3Group.None"/> for top-level rows).</param>
 /// <param name="Cues">Normalised label fragments that identify the row (any of them).</param>
-internal sealed record Table3RowDefinition(string Key, string LabelZh, string LabelEn, Table3Group Group, string[] Cues);
+internal sealed record Table3RowDefinition(string Key, string LabelZh, string LabelEn, Table3Group Group, string[] Cues)
+{
+    private readonly Dictionary<string, string> suffixed = new[] { "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "legal_total" }
+        .ToDictionary(s => s, s => Key + ":" + s, StringComparer.Ordinal);
+
+    /// <summary>The key for a column: bare for 总计 (empty suffix), <c>key:suffix</c> otherwise, built once.</summary>
+    public string KeyFor(string suffix) => suffix.Length == 0 ? Key : suffixed.TryGetValue(suffix, out var key) ? key : Key + ":" + suffix;
+}
 
 /// <summary>The rows of 表三 (2019 and 2021 layouts) and how their labels are recognised.</summary>
 internal static class Table3Layout

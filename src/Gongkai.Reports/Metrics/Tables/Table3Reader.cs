@@ -62,7 +62,7 @@ internal sealed class Table3Reader(TableReadContext context)
         var rowLabel = string.Join(" / ", labelCells.Select(c => c.Text).Where(t => t.Length > 0).Distinct());
         foreach (var (column, suffix, columnLabel) in values)
         {
-            var key = MetricKeys.WithSuffix(definition.Key, suffix.Length == 0 ? null : suffix);
+            var key = definition.KeyFor(suffix);
             context.AddCell(key, row.Grid, row.Index, column, rowLabel, columnLabel);
         }
     }

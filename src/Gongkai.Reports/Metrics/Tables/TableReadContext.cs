@@ -28,27 +28,22 @@ internal sealed class TableReadContext(ReportDocument document, FigureSet figure
     {
         var cell = grid[row, column];
         var number = NumberReader.ReadCell(cell.MatchText);
-        var provenance = Provenance(grid, row, column, rowLabel, columnLabel);
         switch (number.Kind)
         {
             case WrittenNumberKind.Number:
                 var multiplier = number.Multiplier * scale;
-                Figures.Add(key, number.Value * scale, provenance with
-                {
-                    Unit = unitOverride ?? number.Unit,
-                    Multiplier = multiplier == 1m ? null : multiplier,
-                });
+                Figures.Add(key, number.Value * scale, Provenance(grid, row, column, rowLabel, columnLabel, unitOverride ?? number.Unit, multiplier == 1m ? null : multiplier));
                 break;
             case WrittenNumberKind.Damaged:
             case WrittenNumberKind.Text:
-                Figures.AddDamaged(key, provenance);
+                Figures.AddDamaged(key, Provenance(grid, row, column, rowLabel, columnLabel, null, null));
                 break;
             default:
                 break;
         }
     }
 
-    public MetricProvenance Provenance(TableGrid grid, int row, int column, string? rowLabel, string? columnLabel)
+    public MetricProvenance Provenance(TableGrid grid, int row, int column, string? rowLabel, string? columnLabel, string? unit, decimal? multiplier)
     {
         var cell = grid[row, column];
         var start = cell.TextStart >= 0 ? cell.TextStart : grid.Start;
@@ -64,6 +59,8 @@ internal sealed class TableReadContext(ReportDocument document, FigureSet figure
             Text = cell.Text,
             Start = cell.TextStart >= 0 ? cell.TextStart : null,
             End = cell.TextStart >= 0 ? cell.TextStart + cell.Text.Length : null,
+            Unit = unit,
+            Multiplier = multiplier,
         };
     }
 }
