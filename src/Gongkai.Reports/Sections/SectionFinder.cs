@@ -42,11 +42,17 @@ public static partial class SectionFinder
                 if (match.Success)
                 {
                     var number = ChineseNumber(match.Groups["n"].Value);
+                    var kind = SectionKinds.Of(match.Groups["t"].Value.Replace(" ", "", StringComparison.Ordinal));
                     if (number == expected || (headings.Count == 0 && number is >= 1 and <= 2))
                     {
-                        var title = match.Groups["t"].Value.Replace(" ", "", StringComparison.Ordinal);
-                        headings.Add((lineStart, lineEnd, SectionKinds.Of(title)));
+                        headings.Add((lineStart, lineEnd, kind));
                         expected = number + 1;
+                    }
+                    else if (number == expected - 1 && headings.Count > 0 && headings[^1].Kind == SectionKinds.Other && kind != SectionKinds.Other)
+                    {
+                        // A table flattened into lines (四、结转下年度继续办理) took this number first; the real
+                        // heading (四、政府信息公开行政复议…) names a known section and takes it back.
+                        headings[^1] = (lineStart, lineEnd, kind);
                     }
                 }
             }

@@ -46,4 +46,13 @@ public sealed class SectionTests
     [InlineData("二十一", 21)]
     [InlineData("甲", 0)]
     public void Chinese_numbers(string numeral, int value) => Assert.Equal(value, SectionFinder.ChineseNumber(numeral));
+
+    [Fact]
+    public void Rows_of_a_flattened_table_do_not_take_the_next_heading_number()
+    {
+        const string Text = "一、总体情况\n全年工作有序推进。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 12\n三、本年度办理结果\n四、结转下年度继续办理 1\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。";
+        var sections = SectionFinder.Find(Text, Text, []);
+        Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems"], sections.Select(s => s.Kind).ToArray());
+        Assert.Equal(Text.IndexOf("四、政府", StringComparison.Ordinal), sections[2].End + 1);
+    }
 }
