@@ -6,10 +6,12 @@ using Gongkai.Functions.Functions;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
+using Gongkai.Functions.Telemetry;
 using Gongkai.Reports;
 using Gongkai.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -76,6 +78,9 @@ public static class ReparseCommand
         services.AddSingleton<ReportRecordWriter>();
         services.AddSingleton<ParseFailures>();
         services.AddSingleton<ParseReportFunction>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ParseTelemetry>();
         return services.BuildServiceProvider();
     }
 }

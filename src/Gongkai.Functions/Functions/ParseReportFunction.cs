@@ -1,4 +1,5 @@
 using Gongkai.Functions.Records;
+using Gongkai.Functions.Telemetry;
 using Gongkai.Reports;
 using Gongkai.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,13 @@ namespace Gongkai.Functions.Functions;
 /// The blob trigger's body: reads one raw report blob, parses it and records the result. Host-agnostic: the custom
 /// handler endpoint, the local trigger driver and <c>gongkai reparse</c> all call it.
 /// </summary>
-public sealed partial class ParseReportFunction(RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures)
+public sealed partial class ParseReportFunction(RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures, ParseTelemetry telemetry, TimeProvider time)
 {
     /// <param name="blob">The blob's name in raw-reports.</param>
     /// <param name="content">The blob's bytes when the caller already has them exactly, with the ETag they belong to.</param>
     public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
         ReportVersion? version = null;
         try
@@ -46,6 +48,7 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
                     if (!IsParseable(version.ContentType))
                     {
                         LogNotParsed(logger, blob, version.ContentType);
+                        telemetry.Skipped(blob);
                         return ParseOutcome.NotParsed(blob, version.ContentType);
                     }
                     using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
@@ -56,16 +59,19 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
             if (!IsParseable(version.ContentType))
             {
                 LogNotParsed(logger, blob, version.ContentType);
+                telemetry.Skipped(blob);
                 return ParseOutcome.NotParsed(blob, version.ContentType);
             }
 
             var parsed = parser.Parse(version.ToSource(bytes));
             var reportId = await writer.WriteAsync(version, parsed, cancellationToken);
             await failures.ResolveAsync(blob, cancellationToken);
+            telemetry.Parsed(blob, parsed, time.GetElapsedTime(started));
             return new ParseOutcome(blob, "parsed", reportId, parsed.Agency, parsed.ReportYear, parsed.Format, parsed.Metrics.Count, parsed.Problems.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            telemetry.Failed(blob, time.GetElapsedTime(started));
             await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
             throw;
         }

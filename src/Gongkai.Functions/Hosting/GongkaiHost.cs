@@ -1,3 +1,4 @@
+using Gongkai.Functions.Telemetry;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -77,10 +78,7 @@ public static class GongkaiHost
         services.AddGongkaiStorage(configuration);
         services.AddGongkaiHarvest(configuration);
         services.AddGongkaiFunctions(configuration);
-        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
-        {
-            services.AddApplicationInsightsTelemetry(configuration);
-        }
+        services.AddGongkaiTelemetry(configuration);
 
         if (settings.Triggers ?? !UnderFunctionsHost)
         {
