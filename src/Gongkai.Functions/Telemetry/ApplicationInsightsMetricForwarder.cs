@@ -26,21 +26,7 @@ public sealed class ApplicationInsightsMetricForwarder : IHostedService, IDispos
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (GongkaiMeters.IsOurs(instrument, _meterFactory))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>(OnMeasurement);
-        listener.SetMeasurementEventCallback<int>(OnMeasurement);
-        listener.SetMeasurementEventCallback<double>(OnMeasurement);
-        listener.Start();
-        _listener = listener;
+        _listener = GongkaiMeters.Listen(_meterFactory, OnMeasurement, OnMeasurement, OnMeasurement);
         return Task.CompletedTask;
     }
 

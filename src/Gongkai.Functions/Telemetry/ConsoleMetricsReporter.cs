@@ -31,21 +31,7 @@ public sealed class ConsoleMetricsReporter : BackgroundService
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Listen before the host starts anything that measures; ExecuteAsync only runs the timer.
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (GongkaiMeters.IsOurs(instrument, _meterFactory))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>(OnMeasurement);
-        listener.SetMeasurementEventCallback<int>(OnMeasurement);
-        listener.SetMeasurementEventCallback<double>(OnMeasurement);
-        listener.Start();
-        _listener = listener;
+        _listener = GongkaiMeters.Listen(_meterFactory, OnMeasurement, OnMeasurement, OnMeasurement);
         return base.StartAsync(cancellationToken);
     }
 

@@ -13,6 +13,30 @@ internal static class GongkaiMeters
         instrument.Meter.Name == ParseTelemetry.MeterName
         && (instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meterFactory));
 
+    /// <summary>Starts a listener on this app's "Gongkai" instruments, one callback per numeric type they record.</summary>
+    public static MeterListener Listen(
+        IMeterFactory meterFactory,
+        MeasurementCallback<long> onLong,
+        MeasurementCallback<int> onInt,
+        MeasurementCallback<double> onDouble)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (IsOurs(instrument, meterFactory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback(onLong);
+        listener.SetMeasurementEventCallback(onInt);
+        listener.SetMeasurementEventCallback(onDouble);
+        listener.Start();
+        return listener;
+    }
+
     /// <summary>A measurement as a double, whatever numeric type the instrument records.</summary>
     public static double ToDouble<T>(T value) where T : struct => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 }
