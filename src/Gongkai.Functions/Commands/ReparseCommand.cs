@@ -73,7 +73,8 @@ public static class ReparseCommand
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReportParser>();
         services.AddSingleton<RecordStorage>();
-        services.AddSingleton<ReportLocks>();
+        services.AddSingleton<RecordIndexWriter>();
+        services.AddSingleton<RecordGeneration>();
         services.AddSingleton<ParsedReportStore>();
         services.AddSingleton<ReportRecordWriter>();
         services.AddSingleton<ParseFailures>();

@@ -89,6 +89,8 @@ public static class GongkaiHost
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        var responseCache = app.Services.GetRequiredService<ResponseCache>();
+        app.Use(next => context => responseCache.InvokeAsync(context, next));
         app.MapOpenApi("/api/openapi.json");
         app.MapInvocations();
         app.MapQueryApi();
@@ -101,11 +103,14 @@ public static class GongkaiHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportParser>();
         services.AddSingleton<RecordStorage>();
-        services.AddSingleton<ReportLocks>();
+        services.AddSingleton<RecordIndexWriter>();
+        services.AddSingleton<RecordGeneration>();
         services.AddSingleton<ParsedReportStore>();
         services.AddSingleton<ReportRecordWriter>();
         services.AddSingleton<ParseFailures>();
         services.AddSingleton<ReportQueries>();
+        services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.ConfigurationPath)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<FunctionCounters>();
         services.AddSingleton<ParseReportFunction>();
         services.AddSingleton<ScheduleHarvestFunction>();
