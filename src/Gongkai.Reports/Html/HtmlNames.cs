@@ -76,7 +76,7 @@ internal static class HtmlNames
 
     public static bool IsScopeBoundary(string name) => ScopeBoundary.Contains(name);
 
-    /// <summary>Names the HTML parser knows; a self-closing <c>&lt;x/&gt;</c> closes only elements it does not (o:p, st1:…).</summary>
+    /// <summary>Names met in real pages (HTML's and Word's).</summary>
     public static bool IsKnown(string name) => Known.Contains(name);
 
     public static bool IsHeading(string name) => HeadingLevel(name) > 0;

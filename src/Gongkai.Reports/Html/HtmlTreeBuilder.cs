@@ -126,7 +126,7 @@ internal sealed class HtmlTreeBuilder
         }
 
         // A self-closing tag closes only what HTML does not know (Word's <o:p/>): <div/> is an open div in a browser.
-        if (HtmlNames.IsVoid(name) || (selfClosing && !HtmlNames.IsKnown(name)))
+        if (HtmlNames.IsVoid(name) || (selfClosing && (name.Contains(':', StringComparison.Ordinal) || !HtmlNames.IsKnown(name))))
         {
             return;
         }
