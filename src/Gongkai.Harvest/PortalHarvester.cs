@@ -286,6 +286,7 @@ public sealed class PortalHarvester
                     Kind = document.Kind,
                     ParentUrl = document.ParentUrl,
                     ReportYear = document.Year,
+                    TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
                 };
 
                 bool created;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
 using Gongkai.Reports;
@@ -17,8 +18,10 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
     public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
         var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
         ReportVersion? version = null;
+        Activity? activity = null;
         try
         {
             ReadOnlyMemory<byte> bytes;
@@ -63,17 +66,28 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
                 return ParseOutcome.NotParsed(blob, version.ContentType);
             }
 
+            activity = telemetry.StartParse(blob, version.TraceParent, startedAt);
             var parsed = parser.Parse(version.ToSource(bytes));
             var reportId = await writer.WriteAsync(version, parsed, cancellationToken);
             await failures.ResolveAsync(blob, cancellationToken);
             telemetry.Parsed(blob, parsed, time.GetElapsedTime(started));
+            activity?.SetTag("gongkai.report_id", reportId);
+            activity?.SetTag("gongkai.agency", parsed.Agency);
+            activity?.SetTag("gongkai.year", parsed.ReportYear);
+            activity?.SetTag("gongkai.figures", parsed.Metrics.Count);
+            activity?.SetTag("gongkai.problems", parsed.Problems.Count);
             return new ParseOutcome(blob, "parsed", reportId, parsed.Agency, parsed.ReportYear, parsed.Format, parsed.Metrics.Count, parsed.Problems.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             telemetry.Failed(blob, time.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
             throw;
+        }
+        finally
+        {
+            activity?.Dispose();
         }
     }
 

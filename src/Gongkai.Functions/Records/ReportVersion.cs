@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Gongkai.Reports;
 using Gongkai.Storage;
 
@@ -21,6 +22,10 @@ public sealed record ReportVersion
     public string? LinkText { get; init; }
     public DateOnly? LinkDate { get; init; }
     public string? Kind { get; init; }
+
+    /// <summary>The harvest run's W3C trace context from the blob's metadata; telemetry only, not part of the record.</summary>
+    [JsonIgnore]
+    public string? TraceParent { get; init; }
 
     /// <summary>The parsed JSON's name in parsed-reports.</summary>
     public string? ParsedBlob { get; init; }
@@ -51,6 +56,7 @@ public sealed record ReportVersion
             LinkText = Meta("linktext"),
             LinkDate = DateOnly.TryParseExact(Meta("linkdate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
             Kind = Meta("kind"),
+            TraceParent = Meta("traceparent"),
         };
     }
 

@@ -6,10 +6,12 @@ namespace Gongkai.Functions.Telemetry;
 
 /// <summary>
 /// The parse side's metrics on meter "Gongkai": reports parsed (by outcome and format), parse duration, problems by
-/// code and figures extracted, tagged with the portal the raw blob came from (its first path segment).
+/// code and figures extracted, tagged with the portal the raw blob came from (its first path segment); and its trace:
+/// one "gongkai.parse" activity per blob, a child of the harvest run that stored the blob.
 /// </summary>
-public sealed class ParseTelemetry
+public sealed class ParseTelemetry : IDisposable
 {
+    public const string ActivityName = "gongkai.parse";
     public const string MeterName = "Gongkai";
     public const string ReportsInstrument = "gongkai.parse.reports";
     public const string DurationInstrument = "gongkai.parse.duration";
@@ -25,6 +27,7 @@ public sealed class ParseTelemetry
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _problems;
     private readonly Counter<long> _figures;
+    private readonly ActivitySource _activities = new(MeterName);
 
     public ParseTelemetry(IMeterFactory meterFactory)
     {
@@ -35,6 +38,26 @@ public sealed class ParseTelemetry
         _problems = meter.CreateCounter<long>(ProblemsInstrument, "{problem}", "Problems parsed reports carry, by code.");
         _figures = meter.CreateCounter<long>(FiguresInstrument, "{figure}", "Figures read from parsed reports.");
     }
+
+    /// <summary>
+    /// Starts the activity of one blob's parse. Its parent is the harvest run recorded in the blob's
+    /// <c>traceparent</c> metadata, so the run, its fetches and the parses it caused share one operation id even though
+    /// the parse runs later, elsewhere, from a blob event; the invocation that ran it (the ambient activity) becomes a link.
+    /// Without that metadata (blobs stored before it existed, or by hand) the parse nests under the ambient activity.
+    /// </summary>
+    public Activity? StartParse(string blobName, string? traceParent, DateTimeOffset startedAt)
+    {
+        var tags = new TagList { { PortalTag, PortalOf(blobName) }, { "gongkai.blob", blobName } };
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var harvest))
+        {
+            return _activities.StartActivity(ActivityName, ActivityKind.Consumer, parentContext: default, tags, links: null, startedAt);
+        }
+
+        var links = Activity.Current is { } invocation ? new[] { new ActivityLink(invocation.Context) } : null;
+        return _activities.StartActivity(ActivityName, ActivityKind.Consumer, harvest, tags, links, startedAt);
+    }
+
+    public void Dispose() => _activities.Dispose();
 
     /// <summary>Records a report the parser read (problems included: they are findings, not failures).</summary>
     public void Parsed(string blobName, ParsedReport report, TimeSpan duration)

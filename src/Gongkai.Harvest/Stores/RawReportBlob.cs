@@ -44,6 +44,11 @@ public sealed record RawReportInfo
 
     /// <summary>The report year named by the link text.</summary>
     public int? ReportYear { get; init; }
+
+    /// <summary>
+    /// The W3C trace context of the harvest run that stored the blob, so the parse it triggers joins the run's trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>
@@ -78,6 +83,8 @@ public static class RawReportBlob
     public const string ParentUrl = "parenturl";
     /// <summary>Metadata key: the report year from the link text.</summary>
     public const string ReportYear = "reportyear";
+    /// <summary>Metadata key: the W3C <c>traceparent</c> of the harvest run that stored the blob.</summary>
+    public const string TraceParent = "traceparent";
 
     /// <summary>Kind of a report page.</summary>
     public const string PageKind = "page";
@@ -145,6 +152,7 @@ public static class RawReportBlob
         Put(LinkDate, info.LinkDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Put(ParentUrl, info.ParentUrl?.AbsoluteUri);
         Put(ReportYear, info.ReportYear?.ToString(CultureInfo.InvariantCulture));
+        Put(TraceParent, info.TraceParent);
         return metadata;
     }
 
@@ -173,6 +181,7 @@ public static class RawReportBlob
             Kind = Get(Kind) ?? PageKind,
             ParentUrl = Uri.TryCreate(Get(ParentUrl), UriKind.Absolute, out var parent) ? parent : null,
             ReportYear = int.TryParse(Get(ReportYear), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null,
+            TraceParent = Get(TraceParent),
         };
     }
 
