@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using Gongkai.Reports;
 using Gongkai.Testing.ReportPages;
@@ -8,10 +9,12 @@ using HtmlAgilityPack;
 namespace Gongkai.Bench;
 
 /// <summary>
-/// <c>parse [--pages N] [--seconds S]</c>: single-threaded parse throughput over generated report pages of all three
+/// <c>parse [--pages N] [--seconds S] [--stages]</c>: single-threaded parse throughput over generated report pages of all three
 /// formats (30–80 KB each): reports/s and MB/s for the full <see cref="ReportParser"/>, the figures side alone
 /// (<see cref="MetricExtractor"/> on already-read documents), and HtmlAgilityPack's bare <c>LoadHtml</c> of the
-/// same bytes, with the ratio full parse ÷ bare load, and peak memory.
+/// same bytes, with the ratio full parse ÷ bare load, and peak memory. <c>--stages</c> adds where a full parse spends
+/// its time, stage by stage (<see cref="ParseTimings"/>). The GC runs non-concurrent (batch latency) so the process's
+/// CPU time is the parse's own work plus its collections, not a background GC thread's.
 /// </summary>
 public static class ParseBenchmark
 {
@@ -19,12 +22,15 @@ public static class ParseBenchmark
     {
         var pageCount = Option(args, "--pages", 60);
         var seconds = Option(args, "--seconds", 5);
+        var stages = args.Contains("--stages");
         var formats = new[] { "2021", "2019", "pre2019" };
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var pages = Enumerable.Range(0, pageCount)
             .Select(i => ReportPageGenerator.Generate(formats[i % 3], seed: 1000 + i, targetBytes: 30_000 + (i * 7919 % 50_000)))
             .ToList();
         var bytes = pages.Sum(p => (long)p.Content.Length);
         Console.WriteLine($"parse benchmark: {pages.Count} generated pages (2021, 2019, pre-2019), {bytes / 1024.0 / pages.Count:F1} KB on average, single thread, {seconds}s per measurement");
+        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}");
 
         var parser = new ReportParser();
         var wrong = 0;
@@ -47,6 +53,11 @@ public static class ParseBenchmark
             return document;
         }, cancellationToken);
 
+        if (stages)
+        {
+            ReportStages(parser, pages, seconds, cancellationToken);
+        }
+
         Report("full parse (ReportParser.Parse)", full, bytes, pages.Count);
         Report("figures only (MetricExtractor)", figuresOnly, bytes, pages.Count);
         Report("bare HtmlAgilityPack LoadHtml", bare, bytes, pages.Count);
@@ -55,6 +66,29 @@ public static class ParseBenchmark
         var gc = GC.GetGCMemoryInfo();
         Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB; GC heap peak this run ~{gc.HeapSizeBytes / 1024.0 / 1024.0:F1} MB; gen0/1/2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; allocated {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0:F0} MB in total");
         return Task.FromResult(wrong == 0 ? 0 : 1);
+    }
+
+    private static void ReportStages(ReportParser parser, List<GeneratedReport> pages, int seconds, CancellationToken cancellationToken)
+    {
+        var timings = new ParseTimings();
+        var stopwatch = Stopwatch.StartNew();
+        var parsed = 0;
+        while (stopwatch.Elapsed.TotalSeconds < seconds && !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var page in pages)
+            {
+                GC.KeepAlive(parser.Parse(new ReportSource(page.Content) { FileName = page.FileName, ContentType = "text/html; charset=utf-8" }, timings));
+                parsed++;
+            }
+        }
+
+        var total = timings.Stages.Where(s => !s.Stage.Contains('.', StringComparison.Ordinal)).Sum(s => s.Elapsed.TotalMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stages of a full parse ({parsed} parses, wall time, {total / parsed:F3} ms/report in stages):"));
+        foreach (var (stage, elapsed) in timings.Stages)
+        {
+            var ms = elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-12} {ms / parsed,8:F3} ms/report {100 * ms / total,5:F1} %"));
+        }
     }
 
     private static Measurement Measure(int count, int seconds, Func<int, object> work, CancellationToken cancellationToken)

@@ -6,12 +6,10 @@ using Gongkai.Functions.Functions;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
-using Gongkai.Functions.Telemetry;
 using Gongkai.Reports;
 using Gongkai.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -68,19 +66,8 @@ public static class ReparseCommand
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-        services.AddMetrics();
         services.AddGongkaiStorage(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ReportParser>();
-        services.AddSingleton<RecordStorage>();
-        services.AddSingleton<ReportLocks>();
-        services.AddSingleton<ParsedReportStore>();
-        services.AddSingleton<ReportRecordWriter>();
-        services.AddSingleton<ParseFailures>();
-        services.AddSingleton<ParseReportFunction>();
-        services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ParseTelemetry>();
+        services.AddGongkaiParsing();
         return services.BuildServiceProvider();
     }
 }

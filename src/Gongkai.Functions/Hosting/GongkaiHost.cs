@@ -1,4 +1,3 @@
-using Gongkai.Functions.Telemetry;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -7,6 +6,7 @@ using Gongkai.Functions.Api;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
+using Gongkai.Functions.Telemetry;
 using Gongkai.Harvest;
 using Gongkai.Reports;
 using Gongkai.Storage;
@@ -95,19 +95,31 @@ public static class GongkaiHost
         return app;
     }
 
+    /// <summary>
+    /// The parse path: parser, record stores and the ParseReport body with its telemetry. The host and
+    /// <c>gongkai reparse</c> (which needs no harvester and no HTTP) share it.
+    /// </summary>
+    public static IServiceCollection AddGongkaiParsing(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ParseTelemetry>();
+        services.TryAddSingleton<ReportParser>();
+        services.TryAddSingleton<RecordStorage>();
+        services.TryAddSingleton<ReportLocks>();
+        services.TryAddSingleton<ParsedReportStore>();
+        services.TryAddSingleton<ReportRecordWriter>();
+        services.TryAddSingleton<ParseFailures>();
+        services.TryAddSingleton<ParseReportFunction>();
+        return services;
+    }
+
     /// <summary>Registers the function bodies, the record stores and the handler's plumbing.</summary>
     public static IServiceCollection AddGongkaiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ReportParser>();
-        services.AddSingleton<RecordStorage>();
-        services.AddSingleton<ReportLocks>();
-        services.AddSingleton<ParsedReportStore>();
-        services.AddSingleton<ReportRecordWriter>();
-        services.AddSingleton<ParseFailures>();
+        services.AddGongkaiParsing();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<FunctionCounters>();
-        services.AddSingleton<ParseReportFunction>();
         services.AddSingleton<ScheduleHarvestFunction>();
         services.AddSingleton<HarvestPortalFunction>();
         services.AddSingleton<IInvocationHandler, ScheduleHarvestInvocation>();

@@ -1,82 +1,138 @@
-using HtmlAgilityPack;
+using System.Collections.Frozen;
 
 namespace Gongkai.Reports.Html;
 
-/// <summary>What element names mean for reading a page as text.</summary>
+/// <summary>What element names mean, for building the tree (HTML's element categories) and for reading it as text.</summary>
 internal static class HtmlNames
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
-    {
-        "script", "style", "noscript", "iframe", "object", "embed", "select", "option", "textarea", "template",
-        "svg", "math", "canvas", "button", "input", "map", "audio", "video", "frameset", "frame",
-    };
+    private const int LongestName = 32;
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> Skipped = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "script", "style", "noscript", "iframe", "object", "embed", "select", "option", "textarea", "template",
+        "svg", "math", "canvas", "button", "input", "map", "audio", "video", "frameset", "frame", "noembed", "noframes");
+
+    private static readonly FrozenSet<string> Blocks = FrozenSet.Create(
+        StringComparer.Ordinal,
         "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "li", "dl", "dt", "dd",
         "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form", "center", "address", "hr", "table", "tr",
         "td", "th", "thead", "tbody", "tfoot", "caption", "fieldset", "legend", "figure", "figcaption", "body", "html",
-    };
+        "xmp", "listing", "plaintext", "details", "summary", "dialog", "menu", "dir", "hgroup");
+
+    /// <summary>Elements that never have content: the tag is the whole element.</summary>
+    private static readonly FrozenSet<string> Void = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "basefont", "bgsound", "frame", "spacer", "isindex", "image");
+
+    /// <summary>Elements whose content is text up to their end tag, not markup.</summary>
+    private static readonly FrozenSet<string> RawText = FrozenSet.Create(
+        StringComparer.Ordinal, "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title", "plaintext");
+
+    /// <summary>Start tags that close an open <c>p</c> (HTML's "close a p element").</summary>
+    private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main",
+        "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt", "xmp", "listing", "plaintext");
+
+    /// <summary>HTML's "special" category: an inline end tag does not close these (a stray &lt;/span&gt; stays inside its paragraph).</summary>
+    private static readonly FrozenSet<string> Special = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption",
+        "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
+        "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
+        "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "section", "select",
+        "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr",
+        "track", "ul", "wbr", "xmp");
+
+    /// <summary>An end tag never closes an element outside these (HTML's "has an element in scope").</summary>
+    private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.Create(
+        StringComparer.Ordinal, "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template");
+
+    // One string per name seen in real pages, so the tree holds no per-tag name strings.
+    private static readonly FrozenSet<string> Known = Skipped.Concat(Blocks).Concat(Void).Concat(RawText).Concat(Special).Concat(
+        [
+            "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+            "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
+            "sub", "sup", "time", "tt", "u", "var", "head", "optgroup", "colgroup", "legend", "output", "progress", "meter",
+            "picture", "o:p", "st1:chsdate", "st1:chmetcnv", "st1:personname", "v:shape", "v:imagedata", "w:sdt",
+        ]).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsSkipped(string name) => Skipped.Contains(name);
 
     public static bool IsBlock(string name) => Blocks.Contains(name);
 
+    public static bool IsVoid(string name) => Void.Contains(name);
+
+    public static bool IsRawText(string name) => RawText.Contains(name);
+
+    public static bool ClosesOpenParagraph(string name) => ClosesParagraph.Contains(name);
+
+    public static bool IsSpecial(string name) => Special.Contains(name);
+
+    public static bool IsScopeBoundary(string name) => ScopeBoundary.Contains(name);
+
+    /// <summary>Names met in real pages (HTML's and Word's).</summary>
+    public static bool IsKnown(string name) => Known.Contains(name);
+
+    public static bool IsHeading(string name) => HeadingLevel(name) > 0;
+
     public static int HeadingLevel(string name) =>
         name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
 
-    /// <summary>Hidden by inline style or the <c>hidden</c> attribute: a reader never sees it.</summary>
-    public static bool IsHidden(HtmlNode element)
+    /// <summary>
+    /// The lower-case name for a tag name as written: a shared instance for known names, otherwise from
+    /// <paramref name="seen"/> (names met earlier in the same page) or a new string.
+    /// </summary>
+    public static string Intern(ReadOnlySpan<char> written, Dictionary<string, string> seen)
     {
-        if (!element.HasAttributes)
+        if (written.Length > LongestName)
         {
-            return false;
+            var longName = written.ToString().ToLowerInvariant();
+            return seen.TryAdd(longName, longName) ? longName : seen[longName];
         }
 
-        foreach (var attribute in element.Attributes)
+        Span<char> lower = stackalloc char[LongestName];
+        lower = lower[..written.ToLowerInvariant(lower)];
+        if (KnownBySpan.TryGetValue(lower, out var known))
         {
-            var name = attribute.Name;
-            if (name.Length == 6 && name.Equals("hidden", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (name.Length == 5 && name.Equals("style", StringComparison.OrdinalIgnoreCase) && HidesByStyle(attribute.Value ?? ""))
-            {
-                return true;
-            }
+            return known;
         }
 
-        return false;
+        var earlier = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (earlier.TryGetValue(lower, out var name))
+        {
+            return name;
+        }
+
+        name = new string(lower);
+        seen[name] = name;
+        return name;
     }
 
-    // display:none or visibility:hidden, spaces allowed around the colon; no allocation (Word styles are long).
-    private static bool HidesByStyle(string style) =>
+    /// <summary>Hidden by an inline style: a reader never sees it. No allocation (Word styles are long).</summary>
+    public static bool HidesByStyle(ReadOnlySpan<char> style) =>
         Declares(style, "display", "none") || Declares(style, "visibility", "hidden");
 
-    private static bool Declares(string style, string property, string value)
+    private static bool Declares(ReadOnlySpan<char> style, string property, string value)
     {
-        var span = style.AsSpan();
-        var at = span.IndexOf(property, StringComparison.OrdinalIgnoreCase);
+        var at = style.IndexOf(property, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
         {
-            var rest = span[(at + property.Length)..].TrimStart();
+            var rest = style[(at + property.Length)..].TrimStart();
             if (rest.Length > 0 && rest[0] == ':' && rest[1..].TrimStart().StartsWith(value, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
 
-            var next = span[(at + 1)..].IndexOf(property, StringComparison.OrdinalIgnoreCase);
+            var next = style[(at + 1)..].IndexOf(property, StringComparison.OrdinalIgnoreCase);
             at = next < 0 ? -1 : at + 1 + next;
         }
 
         return false;
-    }
-
-    /// <summary>The text of a text node with entities decoded (<c>&amp;nbsp;</c> becomes U+00A0, a space).</summary>
-    public static string TextOf(HtmlTextNode node)
-    {
-        var text = node.Text;
-        return text.Contains('&', StringComparison.Ordinal) ? HtmlEntity.DeEntitize(text) : text;
     }
 }

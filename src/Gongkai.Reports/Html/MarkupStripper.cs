@@ -1,5 +1,4 @@
 using System.Text;
-using HtmlAgilityPack;
 
 namespace Gongkai.Reports.Html;
 
@@ -51,7 +50,7 @@ internal static class MarkupStripper
             }
         }
 
-        return HtmlEntity.DeEntitize(output.ToString());
+        return HtmlCharacterReferences.Decode(output.ToString());
     }
 
     private static string TagName(string html, int start, int end)

@@ -1,5 +1,3 @@
-using HtmlAgilityPack;
-
 namespace Gongkai.Reports.Html;
 
 /// <summary>
@@ -9,118 +7,115 @@ namespace Gongkai.Reports.Html;
 /// </summary>
 internal static class PageReader
 {
-    /// <summary>Deeper markup is not a report page; HtmlAgilityPack stops there instead of exhausting the stack.</summary>
+    /// <summary>Deeper markup is not a report page: it is read with its tags stripped instead.</summary>
     public const int MaxNesting = 1500;
 
-    public static PageContent Read(string html)
+    public static PageContent Read(string html, ParseTimings? timings = null)
     {
-        var document = new HtmlDocument
-        {
-            OptionMaxNestedChildNodes = MaxNesting,
-            OptionCheckSyntax = false,
-            OptionFixNestedTags = false,
-            OptionAutoCloseOnEnd = false,
-        };
-
-        try
-        {
-            document.LoadHtml(html);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        var started = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        using var tree = HtmlTreeBuilder.Build(html, MaxNesting);
+        timings?.Add("html.tree", started);
+        if (tree.Failure is { } failure)
         {
             var fallback = PlainText.Read(MarkupStripper.Strip(html));
-            fallback.Fallback = e.Message;
+            fallback.Fallback = failure;
             return fallback;
         }
 
         var content = new PageContent();
-        Walk(document.DocumentNode, content);
+        new Walker(tree, content).Walk();
         return content;
     }
 
-    private static void Walk(HtmlNode root, PageContent content)
+    private sealed class Walker(HtmlTree tree, PageContent content)
     {
-        var line = new TextRun();
-        var heading = 0;
-        var linkDepth = 0;
-        var stack = new Stack<(HtmlNode Node, bool Exit)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
+        private readonly TextRun line = new();
+        private readonly TableGridBuilder tables = new(tree);
+        private int heading;
+        private int linkDepth;
+
+        public void Walk()
         {
-            var (node, exit) = stack.Pop();
-            if (exit)
+            var node = tree.FirstChild(HtmlTree.Root);
+            while (node != HtmlTree.None)
             {
-                var closing = node.Name;
-                if (closing == "a")
+                if (Enter(node))
                 {
-                    linkDepth--;
-                }
-                else if (HtmlNames.IsBlock(closing))
-                {
-                    Flush(content, line, heading);
-                    if (HtmlNames.HeadingLevel(closing) > 0)
+                    var child = tree.FirstChild(node);
+                    if (child != HtmlTree.None)
                     {
-                        heading = 0;
-                    }
-                }
-
-                continue;
-            }
-
-            switch (node.NodeType)
-            {
-                case HtmlNodeType.Text:
-                    line.Append(HtmlNames.TextOf((HtmlTextNode)node), linkDepth > 0);
-                    continue;
-                case HtmlNodeType.Element:
-                    break;
-                default:
-                    if (node.NodeType == HtmlNodeType.Document)
-                    {
-                        PushChildren(stack, node);
+                        node = child;
+                        continue;
                     }
 
-                    continue;
+                    Exit(node);
+                }
+
+                // Next in document order: a sibling, or the sibling of the nearest ancestor that has one.
+                while (true)
+                {
+                    var sibling = tree.NextSibling(node);
+                    if (sibling != HtmlTree.None)
+                    {
+                        node = sibling;
+                        break;
+                    }
+
+                    node = tree.Parent(node);
+                    if (node is HtmlTree.Root or HtmlTree.None)
+                    {
+                        node = HtmlTree.None;
+                        break;
+                    }
+
+                    Exit(node);
+                }
             }
 
-            var name = node.Name;
-            if (name == "head")
+            Flush();
+        }
+
+        /// <summary>Reads a node; true when its children are to be read (and <see cref="Exit"/> called after them).</summary>
+        private bool Enter(int node)
+        {
+            if (!tree.IsElement(node))
             {
-                ReadHead(node, content);
-                continue;
+                line.AppendMarkup(tree, node, linkDepth > 0);
+                return false;
             }
 
-            if (name is "title" or "meta")
+            var name = tree.Name(node);
+            switch (name)
             {
-                ReadHeadElement(node, content);
-                continue;
+                case "head":
+                    ReadHead(node);
+                    return false;
+                case "title" or "meta":
+                    ReadHeadElement(node);
+                    return false;
             }
 
-            if (HtmlNames.IsSkipped(name) || HtmlNames.IsHidden(node))
+            if (HtmlNames.IsSkipped(name) || tree.IsHidden(node))
             {
-                continue;
+                return false;
             }
 
             if (name == "br")
             {
-                Flush(content, line, heading);
-                continue;
+                Flush();
+                return false;
             }
 
-            if (name == "table")
+            if (name == "table" && tables.TryReadData(node) is { } grid)
             {
-                var rows = TableGridBuilder.RowsOf(node);
-                if (TableKind.MayBeData(node, rows) && TableGridBuilder.Build(rows) is var grid && TableKind.IsData(grid))
-                {
-                    Flush(content, line, heading);
-                    content.Blocks.Add(PageBlock.ForTable(grid));
-                    continue;
-                }
+                Flush();
+                content.Blocks.Add(PageBlock.ForTable(grid));
+                return false;
             }
 
             if (HtmlNames.IsBlock(name))
             {
-                Flush(content, line, heading);
+                Flush();
                 var level = HtmlNames.HeadingLevel(name);
                 if (level > 0)
                 {
@@ -132,77 +127,85 @@ internal static class PageReader
                 linkDepth++;
             }
 
-            stack.Push((node, true));
-            PushChildren(stack, node);
+            return true;
         }
 
-        Flush(content, line, heading);
-    }
-
-    private static void PushChildren(Stack<(HtmlNode, bool)> stack, HtmlNode node)
-    {
-        var children = node.ChildNodes;
-        for (var i = children.Count - 1; i >= 0; i--)
+        private void Exit(int node)
         {
-            stack.Push((children[i], false));
-        }
-    }
-
-    private static void Flush(PageContent content, TextRun line, int heading)
-    {
-        if (line.IsEmpty)
-        {
-            return;
-        }
-
-        var (chars, links) = (line.Chars, line.LinkChars);
-        content.Blocks.Add(PageBlock.Line(line.Take(), chars, links, heading));
-    }
-
-    private static void ReadHead(HtmlNode head, PageContent content)
-    {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(head);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node.NodeType != HtmlNodeType.Element)
+            var name = tree.Name(node);
+            if (name == "a")
             {
-                continue;
+                linkDepth--;
             }
-
-            if (node.Name is "title" or "meta")
+            else if (HtmlNames.IsBlock(name))
             {
-                ReadHeadElement(node, content);
-                continue;
-            }
-
-            foreach (var child in node.ChildNodes)
-            {
-                stack.Push(child);
+                Flush();
+                if (HtmlNames.HeadingLevel(name) > 0)
+                {
+                    heading = 0;
+                }
             }
         }
-    }
 
-    private static void ReadHeadElement(HtmlNode node, PageContent content)
-    {
-        if (node.Name == "title")
+        private void Flush()
         {
-            var run = new TextRun();
-            TableGridBuilder.CellText(node, run);
-            if (!run.IsEmpty && content.HtmlTitle is null)
+            if (line.IsEmpty)
             {
-                content.HtmlTitle = run.Take();
+                return;
             }
 
-            return;
+            var (chars, links) = (line.Chars, line.LinkChars);
+            content.Blocks.Add(PageBlock.Line(line.Take(), chars, links, heading));
         }
 
-        var name = node.Attributes["name"]?.Value ?? node.Attributes["property"]?.Value;
-        var value = node.Attributes["content"]?.Value;
-        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(value))
+        /// <summary>Of the head, only the title and the meta elements are read; the rest is not shown.</summary>
+        private void ReadHead(int head)
         {
-            content.Meta.TryAdd(name.Trim().ToLowerInvariant(), HtmlEntity.DeEntitize(value).Trim());
+            var node = tree.FirstChild(head);
+            while (node != HtmlTree.None && node != head)
+            {
+                var descend = tree.IsElement(node) && tree.Name(node) is not ("title" or "meta");
+                if (!descend && tree.IsElement(node))
+                {
+                    ReadHeadElement(node);
+                }
+
+                var child = descend ? tree.FirstChild(node) : HtmlTree.None;
+                if (child != HtmlTree.None)
+                {
+                    node = child;
+                    continue;
+                }
+
+                while (node != head && tree.NextSibling(node) == HtmlTree.None)
+                {
+                    node = tree.Parent(node);
+                }
+
+                node = node == head ? HtmlTree.None : tree.NextSibling(node);
+            }
+        }
+
+        private void ReadHeadElement(int node)
+        {
+            if (tree.Name(node) == "title")
+            {
+                var run = new TextRun();
+                tables.CellText(node, run);
+                if (!run.IsEmpty && content.HtmlTitle is null)
+                {
+                    content.HtmlTitle = run.Take();
+                }
+
+                return;
+            }
+
+            var name = tree.Attribute(node, "name") ?? tree.Attribute(node, "property");
+            var value = tree.Attribute(node, "content");
+            if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(value))
+            {
+                content.Meta.TryAdd(name.Trim().ToLowerInvariant(), value.Trim());
+            }
         }
     }
 }

@@ -1,5 +1,3 @@
-using HtmlAgilityPack;
-
 namespace Gongkai.Reports.Html;
 
 /// <summary>
@@ -7,53 +5,51 @@ namespace Gongkai.Reports.Html;
 /// row and covers <c>rowspan × colspan</c> slots. Spans are clamped (a rowspan never runs past the last row,
 /// a colspan past <see cref="MaxColumns"/>), rows and columns left entirely blank are dropped.
 /// </summary>
-internal static class TableGridBuilder
+internal sealed class TableGridBuilder(HtmlTree tree)
 {
     public const int MaxColumns = 64;
     public const int MaxRows = 5000;
 
-    /// <summary>The rows of <paramref name="table"/> itself (not of tables nested in it).</summary>
-    public static List<HtmlNode> RowsOf(HtmlNode table)
+    private readonly List<int> rows = [];
+    private readonly TextRun text = new();
+
+    /// <summary>The table as a grid when it is a data table (<see cref="TableKind"/>), otherwise null (layout).</summary>
+    public RawTable? TryReadData(int table)
     {
-        var rows = new List<HtmlNode>();
-        foreach (var child in table.ChildNodes)
+        RowsOf(table, rows);
+        return TableKind.MayBeData(tree, table, rows) && Build(rows) is var grid && TableKind.IsData(grid) ? grid : null;
+    }
+
+    /// <summary>The rows of <paramref name="table"/> itself (not of tables nested in it).</summary>
+    public void RowsOf(int table, List<int> found)
+    {
+        found.Clear();
+        for (var child = tree.FirstChild(table); child != HtmlTree.None; child = tree.NextSibling(child))
         {
-            if (child.NodeType != HtmlNodeType.Element)
+            if (!tree.IsElement(child))
             {
                 continue;
             }
 
-            if (child.Name == "tr")
+            var name = tree.Name(child);
+            if (name == "tr")
             {
-                rows.Add(child);
+                found.Add(child);
             }
-            else if (child.Name is "tbody" or "thead" or "tfoot")
+            else if (name is "tbody" or "thead" or "tfoot")
             {
-                foreach (var row in child.ChildNodes)
+                for (var row = tree.FirstChild(child); row != HtmlTree.None; row = tree.NextSibling(row))
                 {
-                    if (row.NodeType == HtmlNodeType.Element && row.Name == "tr")
+                    if (tree.IsElement(row) && tree.Name(row) == "tr")
                     {
-                        rows.Add(row);
+                        found.Add(row);
                     }
                 }
             }
         }
-
-        return rows;
     }
 
-    public static IEnumerable<HtmlNode> CellsOf(HtmlNode row)
-    {
-        foreach (var child in row.ChildNodes)
-        {
-            if (child.NodeType == HtmlNodeType.Element && child.Name is "td" or "th")
-            {
-                yield return child;
-            }
-        }
-    }
-
-    public static RawTable Build(List<HtmlNode> rows)
+    public RawTable Build(List<int> rows)
     {
         var rowCount = Math.Min(rows.Count, MaxRows);
         var placed = new List<(int Row, int Column, int RowSpan, int ColSpan, string Text, int Chars, int LinkChars)>();
@@ -65,13 +61,16 @@ internal static class TableGridBuilder
 
         var width = 0;
         var longest = 0;
-        var text = new TextRun();
-        var stack = new Stack<(HtmlNode, int)>();
         for (var r = 0; r < rowCount; r++)
         {
             var column = 0;
-            foreach (var cell in CellsOf(rows[r]))
+            for (var cell = tree.FirstChild(rows[r]); cell != HtmlTree.None; cell = tree.NextSibling(cell))
             {
+                if (!tree.IsElement(cell) || tree.Name(cell) is not ("td" or "th"))
+                {
+                    continue;
+                }
+
                 while (column < MaxColumns && occupied[r][column] != 0)
                 {
                     column++;
@@ -82,9 +81,9 @@ internal static class TableGridBuilder
                     break;
                 }
 
-                var rowSpan = Span(cell, "rowspan", rowCount - r);
-                var colSpan = Span(cell, "colspan", MaxColumns - column);
-                CellText(cell, text, stack);
+                var rowSpan = Span(tree.Attribute(cell, "rowspan"), isRowSpan: true, rowCount - r);
+                var colSpan = Span(tree.Attribute(cell, "colspan"), isRowSpan: false, MaxColumns - column);
+                CellText(cell, text);
                 var (chars, links) = (text.Chars, text.LinkChars);
                 longest = Math.Max(longest, chars);
                 var index = placed.Count;
@@ -206,9 +205,8 @@ internal static class TableGridBuilder
         return Math.Max(count, 1);
     }
 
-    private static int Span(HtmlNode cell, string attribute, int limit)
+    private static int Span(string? value, bool isRowSpan, int limit)
     {
-        var value = cell.Attributes[attribute]?.Value;
         if (value is null)
         {
             return 1;
@@ -229,51 +227,64 @@ internal static class TableGridBuilder
         // rowspan="0" means "to the end of the table section" in HTML.
         if (span == 0)
         {
-            return attribute == "rowspan" ? Math.Max(limit, 1) : 1;
+            return isRowSpan ? Math.Max(limit, 1) : 1;
         }
 
         return Math.Clamp(span, 1, Math.Max(limit, 1));
     }
 
-    /// <summary>Collects a cell's visible text, without recursion (Word exports nest deeply).</summary>
-    public static void CellText(HtmlNode cell, TextRun text) => CellText(cell, text, new Stack<(HtmlNode, int)>());
-
-    private static void CellText(HtmlNode cell, TextRun text, Stack<(HtmlNode Node, int LinkDepth)> stack)
+    /// <summary>Collects the visible text of an element's content, without recursion (Word exports nest deeply).</summary>
+    public void CellText(int cell, TextRun into)
     {
-        stack.Clear();
-        PushChildren(stack, cell, 0);
-        while (stack.Count > 0)
+        var linkDepth = 0;
+        var node = tree.FirstChild(cell);
+        while (node != HtmlTree.None)
         {
-            var (node, linkDepth) = stack.Pop();
-            switch (node.NodeType)
+            var descend = false;
+            if (!tree.IsElement(node))
             {
-                case HtmlNodeType.Text:
-                    text.Append(HtmlNames.TextOf((HtmlTextNode)node), linkDepth > 0);
-                    break;
-                case HtmlNodeType.Element:
-                    var name = node.Name;
-                    if (HtmlNames.IsSkipped(name) || HtmlNames.IsHidden(node))
-                    {
-                        break;
-                    }
-
+                into.AppendMarkup(tree, node, linkDepth > 0);
+            }
+            else
+            {
+                var name = tree.Name(node);
+                if (!HtmlNames.IsSkipped(name) && !tree.IsHidden(node))
+                {
                     if (name == "br" || HtmlNames.IsBlock(name))
                     {
-                        text.BreakSoft();
+                        into.BreakSoft();
                     }
 
-                    PushChildren(stack, node, name == "a" ? linkDepth + 1 : linkDepth);
-                    break;
+                    descend = true;
+                    if (name == "a")
+                    {
+                        linkDepth++;
+                    }
+                }
             }
-        }
-    }
 
-    private static void PushChildren(Stack<(HtmlNode, int)> stack, HtmlNode node, int linkDepth)
-    {
-        var children = node.ChildNodes;
-        for (var i = children.Count - 1; i >= 0; i--)
-        {
-            stack.Push((children[i], linkDepth));
+            var child = descend ? tree.FirstChild(node) : HtmlTree.None;
+            if (child != HtmlTree.None)
+            {
+                node = child;
+                continue;
+            }
+
+            if (descend && tree.Name(node) == "a")
+            {
+                linkDepth--;
+            }
+
+            while (node != cell && tree.NextSibling(node) == HtmlTree.None)
+            {
+                node = tree.Parent(node);
+                if (node != cell && tree.Name(node) == "a")
+                {
+                    linkDepth--;
+                }
+            }
+
+            node = node == cell ? HtmlTree.None : tree.NextSibling(node);
         }
     }
 }

@@ -57,6 +57,41 @@ internal sealed class TextRun
         }
     }
 
+    /// <summary>Appends a text node of a page, its character references decoded (<c>&amp;nbsp;</c> is U+00A0, a space).</summary>
+    public void AppendMarkup(HtmlTree tree, int textNode, bool inLink)
+    {
+        var text = tree.RawText(textNode);
+        if (!tree.HasReferences(textNode))
+        {
+            Append(text, inLink);
+            return;
+        }
+
+        Span<char> decoded = stackalloc char[HtmlCharacterReferences.MaxDecodedLength];
+        while (!text.IsEmpty)
+        {
+            var amp = text.IndexOf('&');
+            if (amp < 0)
+            {
+                Append(text, inLink);
+                return;
+            }
+
+            Append(text[..amp], inLink);
+            text = text[amp..];
+            var consumed = HtmlCharacterReferences.TryDecode(text, inAttribute: false, decoded, out var written);
+            if (consumed == 0)
+            {
+                Append("&", inLink);
+                text = text[1..];
+                continue;
+            }
+
+            Append(decoded[..written], inLink);
+            text = text[consumed..];
+        }
+    }
+
     /// <summary>Separates two block-level pieces of one cell: a space only between two ASCII letters or digits.</summary>
     public void BreakSoft()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gongkai.Reports.Decoding;
 using Gongkai.Reports.Html;
 using Gongkai.Reports.Metadata;
@@ -16,11 +17,14 @@ public sealed class ReportParser
     /// <summary>Inputs larger than this are parsed from their beginning only (a report page is well under 2 MB).</summary>
     public const int MaxInputBytes = 16 * 1024 * 1024;
 
-    public ParsedReport Parse(ReportSource source)
+    public ParsedReport Parse(ReportSource source) => Parse(source, null);
+
+    /// <summary>Parses, adding the time each stage takes to <paramref name="timings"/> when given.</summary>
+    public ParsedReport Parse(ReportSource source, ParseTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (document, metadata) = Read(source);
-        var extraction = Stage("metrics", document.Problems, () => MetricExtractor.Extract(document), null);
+        var (document, metadata) = Read(source, timings);
+        var extraction = Stage("metrics", document.Problems, () => MetricExtractor.Extract(document), null, timings);
         var problems = new List<ReportProblem>(document.Problems);
         if (extraction is not null)
         {
@@ -49,10 +53,10 @@ public sealed class ReportParser
     public ReportDocument ReadDocument(ReportSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Read(source).Document;
+        return Read(source, null).Document;
     }
 
-    private static (ReportDocument Document, ReportMetadata Metadata) Read(ReportSource source)
+    private static (ReportDocument Document, ReportMetadata Metadata) Read(ReportSource source, ParseTimings? timings)
     {
         var problems = new List<ReportProblem>();
         var bytes = source.Content.Span;
@@ -65,7 +69,7 @@ public sealed class ReportParser
         }
 
         var content = source.Content[..bytes.Length];
-        var decoded = Stage("decode", problems, () => ReportDecoder.Decode(content.Span, source.ContentType, source.FileName), null)
+        var decoded = Stage("decode", problems, () => ReportDecoder.Decode(content.Span, source.ContentType, source.FileName), null, timings)
             ?? new DecodedText(System.Text.Encoding.UTF8.GetString(content.Span), DecodingInfo.None, IsHtml: false);
         if (decoded.Decoding.DecidedBy == "detected" && decoded.Decoding.Declared is { } declared)
         {
@@ -74,15 +78,15 @@ public sealed class ReportParser
                 $"The page declares {declared} but its bytes are {decoded.Decoding.Encoding}; decoded as {decoded.Decoding.Encoding}."));
         }
 
-        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Text) : PlainText.Read(decoded.Text), null)
+        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Text, timings) : PlainText.Read(decoded.Text), null, timings)
             ?? PlainText.Read(MarkupStripper.Strip(decoded.Text));
         if (page.Fallback is { } why)
         {
             problems.Add(new ReportProblem(ProblemCodes.MarkupUnreadable, $"The markup could not be read as a tree ({why}); its text was read without it."));
         }
 
-        var layout = Stage("body", problems, () => BodyLocator.Locate(page.Blocks), null) ?? new BodyLayout();
-        var assembled = Stage("text", problems, () => Parsing.AssembledText.From(layout.Body), null)
+        var layout = Stage("body", problems, () => BodyLocator.Locate(page.Blocks), null, timings) ?? new BodyLayout();
+        var assembled = Stage("text", problems, () => Parsing.AssembledText.From(layout.Body), null, timings)
             ?? Parsing.AssembledText.From([]);
         if (assembled.Text.Length == 0)
         {
@@ -110,10 +114,10 @@ public sealed class ReportParser
             }
 
             return true;
-        }, false);
+        }, false, timings);
 
-        var script = Stage("script", problems, () => ChineseScript.Classify(assembled.Text), null) ?? ReportScripts.Simplified;
-        var sections = Stage("sections", problems, () => SectionFinder.Find(assembled.Text, assembled.MatchText, assembled.TableSpans), null) ?? [];
+        var script = Stage("script", problems, () => ChineseScript.Classify(assembled.Text), null, timings) ?? ReportScripts.Simplified;
+        var sections = Stage("sections", problems, () => SectionFinder.Find(assembled.Text, assembled.MatchText, assembled.TableSpans), null, timings) ?? [];
         if (sections.Count == 0 && assembled.Text.Length > 0)
         {
             problems.Add(new ReportProblem(ProblemCodes.SectionsMissing, "No numbered section headings (一、… / （一）…) were found."));
@@ -133,7 +137,7 @@ public sealed class ReportParser
             LinkDate = source.LinkDate,
             Url = source.Url,
         };
-        var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null)
+        var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null, timings)
             ?? new ReportMetadata(null, null, null, ReportRegion.Unknown, null, null, []);
         problems.AddRange(metadata.Problems);
 
@@ -152,8 +156,9 @@ public sealed class ReportParser
         return (document, metadata);
     }
 
-    private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback)
+    private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback, ParseTimings? timings)
     {
+        var started = timings is null ? 0 : Stopwatch.GetTimestamp();
         try
         {
             return run();
@@ -162,6 +167,10 @@ public sealed class ReportParser
         {
             problems.Add(new ReportProblem(ProblemCodes.StageFailed, $"Stage '{name}' failed: {e.GetType().Name}: {e.Message}"));
             return fallback;
+        }
+        finally
+        {
+            timings?.Add(name, started);
         }
     }
 }
