@@ -121,6 +121,53 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         Assert.Null(await queries.GetReportAsync(wrong, CancellationToken.None));
         Assert.NotNull(await queries.GetReportAsync(right, CancellationToken.None));
         Assert.DoesNotContain((await queries.RankAsync("requests.new_received", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == wrong);
+        // The agency list follows the move: the year the report left is no longer listed.
+        var entry = await queries.GetAgencyAsync(agency, CancellationToken.None);
+        Assert.Equal([2057], entry!.Reports.Keys);
+        Assert.Equal(right, entry.Reports[2057]);
+    }
+
+    [Fact]
+    public async Task An_agency_whose_only_report_moves_to_another_agency_leaves_the_agency_list()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var misread = Unique("白云区财政");
+        var agency = Unique("白云区财政局");
+        var kept = SampleReports.Version($"p/2058/{Guid.NewGuid():N}.html", Monday);
+        var moved = SampleReports.Version($"p/2059/{Guid.NewGuid():N}.html", Monday);
+
+        await writer.WriteAsync(kept, SampleReports.Report(misread, 2058, new Dictionary<string, decimal> { ["requests.new_received"] = 1 }), CancellationToken.None);
+        await writer.WriteAsync(moved, SampleReports.Report(misread, 2059, new Dictionary<string, decimal> { ["requests.new_received"] = 2 }), CancellationToken.None);
+        await writer.WriteAsync(moved, SampleReports.Report(agency, 2059, new Dictionary<string, decimal> { ["requests.new_received"] = 2 }), CancellationToken.None);
+
+        Assert.Equal([2058], (await queries.GetAgencyAsync(misread, CancellationToken.None))!.Reports.Keys);
+        Assert.Equal([2059], (await queries.GetAgencyAsync(agency, CancellationToken.None))!.Reports.Keys);
+
+        await writer.WriteAsync(kept, SampleReports.Report(agency, 2058, new Dictionary<string, decimal> { ["requests.new_received"] = 1 }), CancellationToken.None);
+
+        Assert.Null(await queries.GetAgencyAsync(misread, CancellationToken.None));
+        Assert.Equal([2058, 2059], (await queries.GetAgencyAsync(agency, CancellationToken.None))!.Reports.Keys);
+    }
+
+    [Fact]
+    public async Task Writing_the_same_parse_again_sends_no_table_write()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var generation = host.Services.GetRequiredService<RecordGeneration>();
+        var agency = Unique("海珠区商务局");
+        var report = SampleReports.Report(agency, 2060, new Dictionary<string, decimal> { ["requests.new_received"] = 4, ["requests.granted"] = 2 });
+        var version = SampleReports.Version($"p/2060/{Guid.NewGuid():N}.html", Monday);
+
+        var id = await writer.WriteAsync(version, report, CancellationToken.None);
+        var before = generation.Value;
+        var etags = await ETagsAsync(id, agency, 2060);
+        await writer.WriteAsync(version, report, CancellationToken.None);
+
+        Assert.Equal(before, generation.Value);
+        Assert.Equal(etags, await ETagsAsync(id, agency, 2060));
     }
 
     [Theory]
@@ -134,6 +181,29 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         var b = IndexKeys.InvertedValue((decimal)Math.Min(higher, lower));
         Assert.True(string.CompareOrdinal(a, b) < 0, $"{a} should sort before {b}");
         Assert.Equal(19, a.Length);
+    }
+
+    /// <summary>The ETag of every row the report owns: a write, even of identical columns, changes it.</summary>
+    private async Task<List<string>> ETagsAsync(string id, string agency, int year)
+    {
+        var account = storage.Account;
+        var etags = new List<string>();
+        foreach (var (table, filter) in new[]
+        {
+            (StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id)),
+            (StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id).Or(TableFilter.Eq("Agency", agency))),
+            (StorageNames.MetricIndexTable, TableFilter.Eq("ReportId", id).And(TableFilter.Eq("Year", year))),
+            (StorageNames.ReportBlobsTable, TableFilter.Eq("ReportId", id)),
+        })
+        {
+            await foreach (var row in account.GetTable(table).QueryAsync(filter.ToString()))
+            {
+                etags.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
+            }
+        }
+        etags.Sort(StringComparer.Ordinal);
+        Assert.True(etags.Count >= 8, string.Join('\n', etags));
+        return etags;
     }
 
     private static string Unique(string agency) => agency + Guid.NewGuid().ToString("N")[..6];

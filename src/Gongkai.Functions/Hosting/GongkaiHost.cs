@@ -89,6 +89,8 @@ public static class GongkaiHost
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        var responseCache = app.Services.GetRequiredService<ResponseCache>();
+        app.Use(next => context => responseCache.InvokeAsync(context, next));
         app.MapOpenApi("/api/openapi.json");
         app.MapInvocations();
         app.MapQueryApi();
@@ -106,7 +108,8 @@ public static class GongkaiHost
         services.TryAddSingleton<ParseTelemetry>();
         services.TryAddSingleton<ReportParser>();
         services.TryAddSingleton<RecordStorage>();
-        services.TryAddSingleton<ReportLocks>();
+        services.TryAddSingleton<RecordIndexWriter>();
+        services.TryAddSingleton<RecordGeneration>();
         services.TryAddSingleton<ParsedReportStore>();
         services.TryAddSingleton<ReportRecordWriter>();
         services.TryAddSingleton<ParseFailures>();
@@ -119,6 +122,8 @@ public static class GongkaiHost
     {
         services.AddGongkaiParsing();
         services.AddSingleton<ReportQueries>();
+        services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.ConfigurationPath)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<FunctionCounters>();
         services.AddSingleton<ScheduleHarvestFunction>();
         services.AddSingleton<HarvestPortalFunction>();

@@ -70,6 +70,13 @@ public static class IndexRows
         return row;
     }
 
+    /// <summary>The agency-list column the record fills (<c>Y{year}</c>), when it has an agency and a year.</summary>
+    public static string? AgencyListYear(ReportRecord record) =>
+        record.Summary is { Agency.Length: > 0, Year: int year } ? "Y" + IndexKeys.Year(year) : null;
+
+    /// <summary>True for an agency-list column naming a year (<c>Y2023</c>).</summary>
+    public static bool IsYearColumn(string name) => name.Length == 5 && name[0] == 'Y' && !name.AsSpan(1).ContainsAnyExceptInRange('0', '9');
+
     public static IReadOnlyList<string> MetricColumns { get; } =
         ["ReportId", "Agency", "Province", "City", "County", "Year", "Key", "Value", "ValueText", "Unit"];
 

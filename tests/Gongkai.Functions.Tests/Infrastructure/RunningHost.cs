@@ -25,10 +25,11 @@ public sealed class RunningHost : IAsyncDisposable
     public LocalTriggerStatus Triggers => Services.GetRequiredService<LocalTriggerStatus>();
 
     public static Task<RunningHost> StartAsync(PipelineStorage storage, bool triggers = false, bool runNow = false,
-        IReadOnlyDictionary<string, string?>? settings = null) => StartAsync(storage.ConnectionString, triggers, runNow, settings);
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        StartAsync(storage.ConnectionString, triggers, runNow, settings, configureServices);
 
     public static async Task<RunningHost> StartAsync(string connectionString, bool triggers = false, bool runNow = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -46,7 +47,7 @@ public sealed class RunningHost : IAsyncDisposable
         {
             overrides[key] = value;
         }
-        var app = GongkaiHost.Build(new HostSettings { Port = 0, Triggers = triggers, RunNow = runNow, Overrides = overrides });
+        var app = GongkaiHost.Build(new HostSettings { Port = 0, Triggers = triggers, RunNow = runNow, Overrides = overrides, ConfigureServices = configureServices });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, new Uri(address));

@@ -1,0 +1,101 @@
+using Gongkai.Functions.Records;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Gongkai.Functions.Api;
+
+/// <summary>
+/// Reuses successful query answers for a few seconds: the records change nightly, and the same rankings and reports
+/// are asked for again and again. An answer is keyed by the record generation it was read under
+/// (<see cref="RecordGeneration"/>), the path, the query parameters in a canonical order and the Accept header, so a
+/// write through this process makes every older answer unreachable at once; answers of other instances' writes are
+/// at most <see cref="ResponseCacheOptions.CacheDuration"/> old.
+/// </summary>
+public sealed class ResponseCache : IDisposable
+{
+    private readonly ResponseCacheOptions _options;
+    private readonly RecordGeneration _generation;
+    private readonly MemoryCache _entries;
+
+    public ResponseCache(IOptions<ResponseCacheOptions> options, RecordGeneration generation, TimeProvider time)
+    {
+        _options = options.Value;
+        _generation = generation;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.CacheSizeBytes, Clock = new SystemClockAdapter(time) });
+    }
+
+    public bool Enabled => _options.CacheDuration > TimeSpan.Zero;
+
+    /// <summary>The routes whose answers depend only on the records (not health, not the OpenAPI document).</summary>
+    public static bool Cacheable(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Path.StartsWithSegments("/api", out var rest)
+        && !rest.StartsWithSegments("/health") && !rest.StartsWithSegments("/openapi.json");
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!Enabled || !Cacheable(context.Request))
+        {
+            await next(context);
+            return;
+        }
+        // Taken before reading, so an answer read while a write commits is filed under the older generation.
+        var key = Key(context.Request, _generation.Value);
+        if (_entries.TryGetValue(key, out CachedResponse? hit) && hit is not null)
+        {
+            await hit.WriteToAsync(context.Response, context.RequestAborted);
+            return;
+        }
+
+        var body = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+        if (context.Response.StatusCode == StatusCodes.Status200OK && buffer.Length <= _options.MaxEntryBytes)
+        {
+            var entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, context.Response.Headers[HeaderNames.ContentDisposition].ToString());
+            _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>The normalised query: parameters in ordinal order (repeated values kept in order), then what the client accepts.</summary>
+    public static string Key(HttpRequest request, long generation)
+    {
+        var query = string.Join('&', request.Query.OrderBy(q => q.Key, StringComparer.Ordinal)
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? ""))));
+        return $"{generation}|{request.Path.Value}?{query}|{request.Headers.Accept}";
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    private sealed record CachedResponse(byte[] Body, string? ContentType, string ContentDisposition)
+    {
+        public Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = ContentType;
+            if (ContentDisposition.Length > 0)
+            {
+                response.Headers[HeaderNames.ContentDisposition] = ContentDisposition;
+            }
+            response.ContentLength = Body.Length;
+            return response.Body.WriteAsync(Body, cancellationToken).AsTask();
+        }
+    }
+
+    private sealed class SystemClockAdapter(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
+}
