@@ -65,6 +65,8 @@ internal static class BodyLocator
             scores[i] = kind switch
             {
                 ChromeKind.None when block.LinkChars * 2 > block.Chars => -block.Chars - LinePenalty,
+                // A figure alone on its line is a table cell of a copy that lost its markup, not a short nav line.
+                ChromeKind.None when block.LinkChars == 0 && block.Chars <= 16 && Numbers.NumberReader.ReadCell(match).Kind == Numbers.WrittenNumberKind.Number => block.Chars,
                 ChromeKind.None => block.Chars - (2 * block.LinkChars) - LinePenalty,
                 ChromeKind.Noise => -1,
                 _ => -ChromePenalty,

@@ -3,13 +3,22 @@ using System.Text.RegularExpressions;
 namespace Gongkai.Reports.Metadata;
 
 /// <summary>
-/// Reads province, prefecture and county from a Simplified name such as 广州市荔湾区人民政府: the province and
-/// prefecture from <see cref="RegionTable"/> (a prefecture implies its province), the county from the next
-/// place name in the text (…区, …县, …旗, …市).
+/// Reads province, prefecture and county from a Simplified name such as 广州市荔湾区人民政府. Province and prefecture
+/// come from <see cref="RegionTable"/> (a prefecture implies its province; 恩施州 is 恩施土家族苗族自治州); the county
+/// is the place name right after them (…区, …县, …市, …旗, …自治县, a 开发区). A county written alone is placed by
+/// the county table when its name is unique or the province settles it (义乌市 → 浙江省 金华市). Places the tables do
+/// not know are read by their order: the first of two nested names is the prefecture (东江市青石区), a lone
+/// unknown …市 is a prefecture, a lone …区/县 a county.
 /// </summary>
 internal static partial class RegionReader
 {
-    private static readonly (string Name, string Province)[] Prefectures = BuildPrefectures();
+    private static readonly string[] Peoples =
+    [
+        "土家族", "苗族", "朝鲜族", "藏族", "羌族", "彝族", "布依族", "侗族", "哈尼族", "壮族", "傣族", "白族", "景颇族",
+        "傈僳族", "回族", "蒙古", "哈萨克", "柯尔克孜",
+    ];
+
+    private static readonly (string Name, string FullName, string Province)[] Prefectures = BuildPrefectures();
 
     public static ReportRegion Read(string? simplifiedName)
     {
@@ -18,39 +27,15 @@ internal static partial class RegionReader
             return ReportRegion.Unknown;
         }
 
-        string? province = null;
-        var after = 0;
-        foreach (var name in RegionTable.Provinces.Keys)
-        {
-            var at = simplifiedName.IndexOf(name, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                province = name;
-                after = at + name.Length;
-                break;
-            }
-        }
-
-        if (province is null)
-        {
-            foreach (var (shortName, full) in RegionTable.ProvinceShortNames)
-            {
-                if (simplifiedName.StartsWith(shortName, StringComparison.Ordinal))
-                {
-                    province = full;
-                    after = shortName.Length;
-                    break;
-                }
-            }
-        }
+        var (province, after) = ReadProvince(simplifiedName);
 
         string? city = null;
-        foreach (var (name, cityProvince) in Prefectures)
+        foreach (var (name, fullName, cityProvince) in Prefectures)
         {
             var at = simplifiedName.IndexOf(name, StringComparison.Ordinal);
             if (at >= 0 && (province is null || province == cityProvince))
             {
-                city = name;
+                city = fullName;
                 province ??= cityProvince;
                 after = Math.Max(after, at + name.Length);
                 break;
@@ -62,17 +47,115 @@ internal static partial class RegionReader
             city = province;
         }
 
-        var county = County().Match(simplifiedName, after);
-        return new ReportRegion(province, city, county.Success && county.Index == after ? county.Groups[1].Value : null);
+        var first = County().Match(simplifiedName, after);
+        if (!first.Success)
+        {
+            return new ReportRegion(province, city, null);
+        }
+
+        var county = first.Groups[1].Value;
+        if (Locate(county, province, city) is { } place)
+        {
+            return new ReportRegion(place.Province, city ?? place.Prefecture, county);
+        }
+
+        if (city is not null || !IsPrefectureLike(county))
+        {
+            return new ReportRegion(province, city, county);
+        }
+
+        // A place the tables do not know (a new or renamed city): 东江市青石区 is a prefecture and its district;
+        // a lone unknown …市 is a prefecture (the tables list every county-level city).
+        var next = County().Match(simplifiedName, first.Index + first.Length);
+        return new ReportRegion(province, county, next.Success ? next.Groups[1].Value : null);
     }
 
-    // Longest names first, so 海南藏族自治州 is not read as 海南省's prefix and 吉林市 not as part of 吉林省.
-    private static (string Name, string Province)[] BuildPrefectures() =>
+    private static (string? Province, int After) ReadProvince(string name)
+    {
+        foreach (var province in RegionTable.Provinces.Keys)
+        {
+            var at = name.IndexOf(province, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return (province, at + province.Length);
+            }
+        }
+
+        foreach (var (shortName, full) in RegionTable.ProvinceShortNames)
+        {
+            if (name.StartsWith(shortName, StringComparison.Ordinal))
+            {
+                return (full, shortName.Length);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    /// <summary>The county table's place for the name, when the name is unique or the province or prefecture settles it.</summary>
+    private static CountyPlace? Locate(string county, string? province, string? city)
+    {
+        if (!RegionTable.Counties.TryGetValue(county, out var places))
+        {
+            return null;
+        }
+
+        CountyPlace? found = null;
+        foreach (var place in places)
+        {
+            if ((province is not null && place.Province != province) || (city is not null && place.Prefecture != city))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null; // still ambiguous (鼓楼区 with no city written)
+            }
+
+            found = place;
+        }
+
+        return found;
+    }
+
+    private static bool IsPrefectureLike(string place) => place.EndsWith('市');
+
+    // Longest names first, so 海南藏族自治州 is not read as 海南省's prefix and 吉林市 not as part of 吉林省. An
+    // autonomous prefecture is also written short: 恩施州, 黔东南州, 西双版纳州 (the place name before the peoples).
+    private static (string Name, string FullName, string Province)[] BuildPrefectures() =>
         RegionTable.Provinces
-            .SelectMany(p => p.Value.Select(city => (Name: city, Province: p.Key)))
+            .SelectMany(p => p.Value.SelectMany(city => Names(city).Select(name => (Name: name, FullName: city, Province: p.Key))))
             .OrderByDescending(p => p.Name.Length)
             .ToArray();
 
-    [GeneratedRegex(@"\G((?:(?!局|委|厅|办|政府|部|院|会|处|所|中心|公司|人民|[0-9])\p{IsCJKUnifiedIdeographs}){1,8}?(?:自治县|自治旗|林区|新区|区|县|旗|市))", RegexOptions.CultureInvariant)]
+    private static IEnumerable<string> Names(string prefecture)
+    {
+        yield return prefecture;
+        if (prefecture.EndsWith("自治州", StringComparison.Ordinal) && PeoplesStart(prefecture) is > 1 and var at)
+        {
+            yield return string.Concat(prefecture.AsSpan(0, at), "州");
+        }
+    }
+
+    private static int PeoplesStart(string prefecture)
+    {
+        var first = prefecture.Length - "自治州".Length;
+        foreach (var people in Peoples)
+        {
+            var at = prefecture.IndexOf(people, StringComparison.Ordinal);
+            if (at > 0 && at < first)
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
+
+
+    // A county-level name: up to 8 characters that are not an agency's words, then the kind of place. Zones
+    // (经济技术开发区, 高新区, 新区) are county-level in practice and end in 区 too.
+    [GeneratedRegex(@"\G((?:(?!局|委|厅|办|政府|部|院|会|处|所|中心|公司|人民|[0-9])\p{IsCJKUnifiedIdeographs}){1,8}?(?:自治县|自治旗|林区|特区|新区|区|县|旗|市))", RegexOptions.CultureInvariant)]
     private static partial Regex County();
 }

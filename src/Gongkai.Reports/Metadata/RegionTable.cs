@@ -3,9 +3,9 @@ namespace Gongkai.Reports.Metadata;
 /// <summary>
 /// China's province-level divisions and their prefecture-level divisions, by their full official names
 /// (民政部 行政区划, as of 2023; a few names retired since 2008 that old reports use are kept: 襄樊市, 莱芜市).
-/// County-level divisions are not listed: a county is read from the name itself (…区, …县, …旗).
+/// County-level divisions (<see cref="Counties"/>) come from the generated <c>RegionCounties.g.cs</c>.
 /// </summary>
-internal static class RegionTable
+internal static partial class RegionTable
 {
     /// <summary>Province-level name → its prefecture-level divisions (empty for municipalities and SARs).</summary>
     public static IReadOnlyDictionary<string, string[]> Provinces { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -58,5 +58,38 @@ internal static class RegionTable
 
     public static bool IsMunicipality(string province) => province is "北京市" or "天津市" or "上海市" or "重庆市";
 
+    /// <summary>
+    /// County-level name → where it is (国家统计局 2023). A name can be several places (鼓楼区 is in four cities);
+    /// the prefecture is null for county-level cities the province governs directly (琼海市).
+    /// </summary>
+    public static IReadOnlyDictionary<string, CountyPlace[]> Counties => CountyIndex.Places;
+
+    // Built on first use, after the generated rows (another part of this class) are initialised.
+    private static class CountyIndex
+    {
+        public static readonly Dictionary<string, CountyPlace[]> Places = BuildCounties();
+    }
+
+    private static Dictionary<string, CountyPlace[]> BuildCounties()
+    {
+        var counties = new Dictionary<string, List<CountyPlace>>(CountyRows.Length, StringComparer.Ordinal);
+        foreach (var row in CountyRows)
+        {
+            var parts = row.Split(' ');
+            var place = new CountyPlace(parts[1] == "-" ? null : parts[1], parts[2]);
+            if (!counties.TryGetValue(parts[0], out var places))
+            {
+                counties[parts[0]] = places = [];
+            }
+
+            places.Add(place);
+        }
+
+        return counties.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
     private static string[] Split(string names) => names.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
+
+/// <summary>Where a county-level division is: its prefecture (null when the province governs it directly) and province.</summary>
+internal readonly record struct CountyPlace(string? Prefecture, string Province);

@@ -5,6 +5,8 @@ namespace Gongkai.Reports.Metrics.Tables;
 /// <summary>
 /// Reads 表四 (行政复议、行政诉讼): header rows name each column by group (行政复议 / 未经复议直接起诉 /
 /// 复议后起诉) and outcome (结果维持, 结果纠正, 其他结果, 尚未审结, 总计); the data row has the 15 figures.
+/// Some agencies publish it transposed: a row per outcome under column headers naming only the groups, or a row
+/// per group and outcome with one figure; the outcome is then read from the row's label.
 /// </summary>
 internal sealed class Table4Reader(TableReadContext context)
 {
@@ -12,6 +14,7 @@ internal sealed class Table4Reader(TableReadContext context)
 
     private readonly List<TableRow> headerRows = [];
     private List<(int FromRight, string Key, string Label)>? columns;
+    private List<(int FromRight, string Group, string Label)>? groupColumns;
 
     public static bool IsHeaderRow(TableRow row) =>
         LabelText.ContainsAny(row.Normalized, HeaderCues) && !row.HasNumber;
@@ -29,7 +32,7 @@ internal sealed class Table4Reader(TableReadContext context)
             }
 
             headerRows.Add(row);
-            columns = MapColumns(headerRows);
+            (columns, groupColumns) = MapColumns(headerRows);
             return;
         }
 
@@ -60,6 +63,11 @@ internal sealed class Table4Reader(TableReadContext context)
             }
         }
 
+        if (ReadTransposed(row))
+        {
+            return;
+        }
+
         // No header: one row of 15 figures in the standard order.
         var values = row.Cells.Where(c => NumberReader.ReadCell(c.MatchText).Kind is not WrittenNumberKind.Text).ToList();
         if (values.Count != 15)
@@ -80,10 +88,94 @@ internal sealed class Table4Reader(TableReadContext context)
         return first is not null && NumberReader.ReadCell(first.MatchText).Kind == WrittenNumberKind.Text ? first.Text : null;
     }
 
-    private static List<(int, string, string)>? MapColumns(List<TableRow> rows)
+    /// <summary>A row whose label names the outcome: its figures are the groups' (from the headers, or from the label).</summary>
+    private bool ReadTransposed(TableRow row)
+    {
+        string? outcome = null;
+        var labels = new List<string>(3);
+        var written = new List<string>(3);
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (row.Numbers[i].Kind == WrittenNumberKind.Text)
+            {
+                var normalized = LabelText.Normalize(row.Cells[i].MatchText);
+                labels.Add(normalized);
+                if (!written.Contains(row.Cells[i].Text))
+                {
+                    written.Add(row.Cells[i].Text);
+                }
+
+                outcome = OutcomeOf(normalized) ?? outcome;
+            }
+        }
+
+        if (outcome is null)
+        {
+            return false;
+        }
+
+        var read = 0;
+        var grid = row.Grid;
+        var label = string.Join(" / ", written);
+        if (groupColumns is { Count: > 0 })
+        {
+            foreach (var (fromRight, group, columnLabel) in groupColumns)
+            {
+                var column = grid.ColumnCount - 1 - fromRight;
+                if (column >= 0 && CellKind(row, column) is WrittenNumberKind.Number)
+                {
+                    context.AddCell(group + "." + outcome, grid, row.Index, column, label, columnLabel);
+                    read++;
+                }
+            }
+
+            return read > 0;
+        }
+
+        var groupOf = GroupOf(string.Concat(labels));
+        var values = row.Cells.Where((_, i) => row.Numbers[i].Kind == WrittenNumberKind.Number).ToList();
+        if (groupOf is null || values.Count != 1)
+        {
+            return false;
+        }
+
+        context.AddCell(groupOf + "." + outcome, grid, row.Index, values[0].Column, label, null);
+        return true;
+    }
+
+    private static WrittenNumberKind CellKind(TableRow row, int column)
+    {
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i].Column == column)
+            {
+                return row.Numbers[i].Kind;
+            }
+        }
+
+        return WrittenNumberKind.Text;
+    }
+
+    private static string? GroupOf(string path) =>
+        path.Contains("复议后", StringComparison.Ordinal) ? "litigation.after_reconsideration"
+        : path.Contains("直接起诉", StringComparison.Ordinal) || path.Contains("未经复议", StringComparison.Ordinal) ? "litigation.direct"
+        : path.Contains("诉讼", StringComparison.Ordinal) ? "litigation"
+        : path.Contains("复议", StringComparison.Ordinal) ? "reconsideration"
+        : null;
+
+    private static string? OutcomeOf(string leaf) =>
+        leaf.Contains("维持", StringComparison.Ordinal) ? "upheld"
+        : leaf.Contains("纠正", StringComparison.Ordinal) || leaf.Contains("纠错", StringComparison.Ordinal) ? "corrected"
+        : leaf.Contains("其他", StringComparison.Ordinal) ? "other"
+        : leaf.Contains("审结", StringComparison.Ordinal) ? "pending"
+        : leaf.Contains("总计", StringComparison.Ordinal) || leaf.Contains("合计", StringComparison.Ordinal) || leaf.Contains("小计", StringComparison.Ordinal) ? "total"
+        : null;
+
+    private static (List<(int, string, string)>?, List<(int, string, string)>?) MapColumns(List<TableRow> rows)
     {
         var grid = rows[0].Grid;
         var result = new List<(int, string, string)>(15);
+        var groups = new List<(int, string, string)>(3);
         for (var c = 0; c < grid.ColumnCount; c++)
         {
             var path = "";
@@ -111,23 +203,18 @@ internal sealed class Table4Reader(TableReadContext context)
                 continue;
             }
 
-            var group = path.Contains("复议后", StringComparison.Ordinal) ? "litigation.after_reconsideration"
-                : path.Contains("直接起诉", StringComparison.Ordinal) || path.Contains("未经复议", StringComparison.Ordinal) ? "litigation.direct"
-                : path.Contains("诉讼", StringComparison.Ordinal) ? "litigation"
-                : path.Contains("复议", StringComparison.Ordinal) ? "reconsideration"
-                : null;
-            var outcome = leaf.Contains("维持", StringComparison.Ordinal) ? "upheld"
-                : leaf.Contains("纠正", StringComparison.Ordinal) || leaf.Contains("纠错", StringComparison.Ordinal) ? "corrected"
-                : leaf.Contains("其他", StringComparison.Ordinal) ? "other"
-                : leaf.Contains("审结", StringComparison.Ordinal) ? "pending"
-                : leaf.Contains("总计", StringComparison.Ordinal) || leaf.Contains("合计", StringComparison.Ordinal) || leaf.Contains("小计", StringComparison.Ordinal) ? "total"
-                : null;
+            var group = GroupOf(path);
+            var outcome = OutcomeOf(leaf);
             if (group is not null && outcome is not null)
             {
                 result.Add((grid.ColumnCount - 1 - c, group + "." + outcome, string.Join(" / ", written)));
             }
+            else if (group is not null)
+            {
+                groups.Add((grid.ColumnCount - 1 - c, group, string.Join(" / ", written)));
+            }
         }
 
-        return result.Count > 0 ? result : null;
+        return (result.Count > 0 ? result : null, result.Count == 0 && groups.Count > 0 ? groups : null);
     }
 }

@@ -12,12 +12,44 @@ internal static class TextTables
 {
     private const int MaxLabelOnlyLine = 40;
 
+    // 表三 has at most eight figure columns (with a 小计); a longer run of figures is a row of its own (表四's fifteen).
+    private const int MaxLabelledFigures = 9;
+    private const int MaxFiguresPerRow = 15;
+
     public static List<TableGrid> Find(ReportDocument document, int firstIndex)
     {
         var grids = new List<TableGrid>();
+        var run = new List<Line>();
+        foreach (var line in LogicalLines(document))
+        {
+            if (line is { Figures: > 0 } or { IsHeader: true })
+            {
+                run.Add(line);
+            }
+            else if (line is not null && run.Count > 0 && line.Cells.Count == 1 && line.End - line.Start <= MaxLabelOnlyLine)
+            {
+                run.Add(line);
+            }
+            else
+            {
+                Flush(run, grids, firstIndex);
+            }
+        }
+
+        Flush(run, grids, firstIndex);
+        return grids;
+    }
+
+    /// <summary>
+    /// The document's lines outside markup tables (null for a line that cannot be part of a table), with the
+    /// shapes a lost table takes put back together: figures on the line after their label, one cell per line
+    /// (“规章” then “0”, “0”, “2”), and column headers one per line before the first row they head.
+    /// </summary>
+    private static List<Line?> LogicalLines(ReportDocument document)
+    {
         var text = document.Text;
         var match = document.MatchText;
-        var run = new List<Line>();
+        var lines = new List<Line?>();
         var tableIndex = 0;
         var lineStart = 0;
         while (lineStart < match.Length)
@@ -35,24 +67,122 @@ internal static class TextTables
 
             var insideGrid = tableIndex < document.Tables.Count && document.Tables[tableIndex].Start <= lineStart;
             var line = insideGrid ? null : Split(text, match, lineStart, lineEnd);
-            if (line is { Figures: > 0 })
+            if (line is not null || insideGrid || !IsBlank(match, lineStart, lineEnd))
             {
-                run.Add(line);
-            }
-            else if (line is not null && run.Count > 0 && line.Cells.Count == 1 && lineEnd - lineStart <= MaxLabelOnlyLine)
-            {
-                run.Add(line);
-            }
-            else
-            {
-                Flush(run, grids, firstIndex);
+                var previous = lines.Count > 0 ? lines[^1] : null;
+                if (line is { Figures: 1, Cells.Count: 1 } && previous is { IsLoneRun: true } && previous.Figures < MaxFiguresPerRow)
+                {
+                    lines[^1] = previous.Extend(line with { IsLoneRun = true }); // one figure per line: the cells of one row
+                }
+                else
+                {
+                    lines.Add(line is { Figures: 1, Cells.Count: 1 } ? line with { IsLoneRun = true } : line);
+                }
             }
 
             lineStart = lineEnd + 1;
         }
 
-        Flush(run, grids, firstIndex);
-        return grids;
+        // Figures without a label continue the label line above them (a cell-per-line copy, or a label whose
+        // figures wrapped), unless there are more of them than a labelled row has (表四's fifteen stand alone).
+        var result = new List<Line?>(lines.Count);
+        foreach (var line in lines)
+        {
+            var previous = result.Count > 0 ? result[^1] : null;
+            if (line is not null && line.Figures > 0 && line.Figures == line.Cells.Count && line.Figures < MaxLabelledFigures
+                && previous is { Figures: 0, IsHeader: false, Cells.Count: 1 })
+            {
+                result[^1] = previous.Extend(line);
+                TakeHeader(result);
+                continue;
+            }
+
+            result.Add(line);
+            if (line is not null && line.Figures > 0 && line.Cells.Count > line.Figures)
+            {
+                TakeHeader(result);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The short label lines just above a row's label are its column headers when there are as many of them as
+    /// the row has figures (or one more, for the label column: 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数).
+    /// They become one header row, aligned on the right like the figures.
+    /// </summary>
+    private static void TakeHeader(List<Line?> lines)
+    {
+        var row = lines[^1]!;
+        var tokens = new List<(string Text, string Match, int Start)>();
+        var first = lines.Count - 1;
+        while (first > 0 && lines[first - 1] is { Figures: 0, IsHeader: false } above && IsHeaderLike(above))
+        {
+            // One line naming every column, or one column name per line; a header flattened from several
+            // merged rows (自然人 法人或其他组织 总计 / 商业企业 …) is not in column order and is left alone.
+            if (above.Tokens.Count > 1 && tokens.Count > 0)
+            {
+                break;
+            }
+
+            first--;
+            tokens.InsertRange(0, above.Tokens);
+            if (tokens.Count > row.Figures + 1)
+            {
+                return;
+            }
+
+            if (above.Tokens.Count > 1)
+            {
+                break;
+            }
+        }
+
+        if (tokens.Count < row.Figures || tokens.Count > row.Figures + 1 || first == lines.Count - 1)
+        {
+            return;
+        }
+
+        var header = new Line(tokens, 0, lines[first]!.Start, lines[^2]!.End) { IsHeader = true, Tokens = tokens };
+        lines.RemoveRange(first, lines.Count - 1 - first);
+        lines.Insert(first, header);
+    }
+
+    // A column header: short, not a numbered row (一、 （一） 1.), not a block title (第二十条第（一）项).
+    private static bool IsHeaderLike(Line line)
+    {
+        var label = line.Cells[0].Match;
+        if (label.Length > MaxLabelOnlyLine || label.Contains("第二十条", StringComparison.Ordinal) || label.Contains('。') || label.Contains('，'))
+        {
+            return false;
+        }
+
+        foreach (var (_, match, _) in line.Tokens)
+        {
+            if (match.Length > 20 || IsNumbered(match))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNumbered(string label) =>
+        label.Length > 1 && (label[0] is '(' or '（' || (ChineseNumerals.IsNumeralChar(label[0]) && label[1] is '、' or '.' or '．') || (char.IsAsciiDigit(label[0]) && label[1] is '.' or '．' or '、'));
+
+    private static bool IsBlank(string match, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!NumberReader.IsSpace(match[i]) && match[i] != '\r')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Flush(List<Line> run, List<TableGrid> grids, int firstIndex)
@@ -78,7 +208,32 @@ internal static class TextTables
         for (var r = 0; r < lines.Count; r++)
         {
             var line = lines[r];
+            if (line.IsHeader)
+            {
+                var blank = columns - line.Cells.Count;
+                for (var c0 = 0; c0 < columns; c0++)
+                {
+                    var (t0, m0, s0) = c0 < blank ? ("", "", -1) : line.Cells[c0 - blank];
+                    cells[r, c0] = new TableCell(r, c0, t0, m0, 1, 1, true, s0);
+                }
+
+                continue;
+            }
+
             var figures = line.Figures;
+            if (figures == 0)
+            {
+                // A label alone (a group title such as （三）不予公开): its own cell, not a header over the figures.
+                var (lt, lm, ls) = line.Cells[0];
+                cells[r, 0] = new TableCell(r, 0, lt, lm, 1, 1, true, ls);
+                for (var c0 = 1; c0 < columns; c0++)
+                {
+                    cells[r, c0] = new TableCell(r, c0, "", "", 1, 1, true, -1);
+                }
+
+                continue;
+            }
+
             var labels = line.Cells.Count - figures;
             var pad = columns - line.Cells.Count;
             var c = 0;
@@ -157,6 +312,12 @@ internal static class TextTables
 
         var figures = tokens.Count - first;
         var cells = new List<(string, string, int)>(figures + 1);
+        var labelTokens = new List<(string, string, int)>(first);
+        for (var k = 0; k < first; k++)
+        {
+            labelTokens.Add((text[tokens[k].Start..tokens[k].End], match[tokens[k].Start..tokens[k].End], tokens[k].Start));
+        }
+
         if (first > 0)
         {
             var labelStart = tokens[0].Start;
@@ -175,8 +336,21 @@ internal static class TextTables
             return null;
         }
 
-        return new Line(cells, figures, start, end);
+        return new Line(cells, figures, start, end) { Tokens = labelTokens };
     }
 
-    private sealed record Line(List<(string Text, string Match, int Start)> Cells, int Figures, int Start, int End);
+    private sealed record Line(List<(string Text, string Match, int Start)> Cells, int Figures, int Start, int End)
+    {
+        /// <summary>The label's space-separated parts (a header line's column names).</summary>
+        public List<(string Text, string Match, int Start)> Tokens { get; init; } = [];
+
+        /// <summary>A row of column names rebuilt from the lines above a row (aligned on the right).</summary>
+        public bool IsHeader { get; init; }
+
+        /// <summary>Figures that came one per line (a cell-per-line copy), so more may follow.</summary>
+        public bool IsLoneRun { get; init; }
+
+        public Line Extend(Line figures) =>
+            new([.. Cells, .. figures.Cells], Figures + figures.Figures, Start, figures.End) { Tokens = Tokens, IsLoneRun = IsLoneRun && figures.IsLoneRun };
+    }
 }
