@@ -44,7 +44,8 @@ internal static class BodyLocator
                 continue;
             }
 
-            var match = ChineseScript.ToMatchText(block.Text);
+            // Lines too long for chrome are never matched against it (no match text needed).
+            var match = block.Text.Length > 2 * ChromeLine.MaxChromeLength ? block.Text : ChineseScript.ToMatchText(block.Text);
             var kind = ChromeLine.Classify(match);
             if (kind == ChromeKind.None && infobox && ChromeLine.IsBullet(block.Text))
             {

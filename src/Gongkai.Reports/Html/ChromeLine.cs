@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Gongkai.Reports.Html;
@@ -35,6 +36,20 @@ internal static partial class ChromeLine
 {
     public const int MaxChromeLength = 160;
 
+    // Every alternative of the patterns below contains one of these words, so a line without any of them is not
+    // chrome and skips the five patterns (most lines of a report). Keep them in step when a pattern changes.
+    private static readonly SearchValues<string> Triggers = SearchValues.Create(
+        [
+            "位置", "当前页面", "首页", "正文",
+            "字号", "字体", "文字", "【", "[", "打印", "关闭", "纠错", "扫码", "扫一扫", "二维码", "分享", "微信扫", "手机", "关注", "收藏", "返回",
+            "日期", "时间", "发布机构", "来源", "浏览", "阅读", "访问", "点击", "作者",
+            "版权", "版板所有", "copyright", "©", "ICP", "公网安备", "网站标识码", "主办单位", "承办单位", "技术支持", "维护单位", "建议使用",
+            "分辨率", "网站地图", "联系我们", "联络我们", "关于我们", "网站声明", "隐私声明", "使用帮助",
+            "相关词条", "热门词条", "相关文章", "相关阅读", "相关链接", "相关新闻", "相关信息", "推荐阅读", "热门文章", "热点推荐", "猜你喜欢",
+            "上一篇", "下一篇", "上一条", "下一条", "编辑", "基本介绍", "www.",
+        ],
+        StringComparison.OrdinalIgnoreCase);
+
     public static ChromeKind Classify(string matchLine)
     {
         if (matchLine.Length > MaxChromeLength * 2)
@@ -45,6 +60,11 @@ internal static partial class ChromeLine
         if (!HasWordCharacter(matchLine))
         {
             return ChromeKind.Noise;
+        }
+
+        if (matchLine.AsSpan().IndexOfAny(Triggers) < 0)
+        {
+            return ChromeKind.None;
         }
 
         if (Footer().IsMatch(matchLine))

@@ -51,49 +51,36 @@ internal static class HtmlNames
     private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.Create(
         StringComparer.Ordinal, "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template");
 
-    // One string per name seen in real pages, so the tree holds no per-tag name strings.
-    private static readonly FrozenSet<string> Known = Skipped.Concat(Blocks).Concat(Void).Concat(RawText).Concat(Special).Concat(
+    // Names met in real pages (HTML's and Word's), each read once into an HtmlElementName the tree shares.
+    private static readonly FrozenDictionary<string, HtmlElementName> Known = Skipped.Concat(Blocks).Concat(Void).Concat(RawText).Concat(Special).Concat(
         [
             "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "data", "del", "dfn", "em", "font", "i",
             "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
             "sub", "sup", "time", "tt", "u", "var", "head", "optgroup", "colgroup", "legend", "output", "progress", "meter",
             "picture", "o:p", "st1:chsdate", "st1:chmetcnv", "st1:personname", "v:shape", "v:imagedata", "w:sdt",
-        ]).ToFrozenSet(StringComparer.Ordinal);
+        ]).Distinct().ToFrozenDictionary(n => n, n => Describe(n, known: true), StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, HtmlElementName>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool IsSkipped(string name) => Skipped.Contains(name);
+    /// <summary>The shared instance for a name the parser knows (tr, p, br …).</summary>
+    public static HtmlElementName Of(string knownName) => Known[knownName];
 
     public static bool IsBlock(string name) => Blocks.Contains(name);
 
-    public static bool IsVoid(string name) => Void.Contains(name);
-
-    public static bool IsRawText(string name) => RawText.Contains(name);
-
-    public static bool ClosesOpenParagraph(string name) => ClosesParagraph.Contains(name);
-
-    public static bool IsSpecial(string name) => Special.Contains(name);
-
-    public static bool IsScopeBoundary(string name) => ScopeBoundary.Contains(name);
-
-    /// <summary>Names met in real pages (HTML's and Word's).</summary>
-    public static bool IsKnown(string name) => Known.Contains(name);
-
-    public static bool IsHeading(string name) => HeadingLevel(name) > 0;
-
-    public static int HeadingLevel(string name) =>
+    private static int HeadingLevel(string name) =>
         name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
 
     /// <summary>
-    /// The lower-case name for a tag name as written: a shared instance for known names, otherwise from
-    /// <paramref name="seen"/> (names met earlier in the same page) or a new string.
+    /// What a tag name as written means: a shared instance for known names, otherwise one from
+    /// <paramref name="seen"/> (names met earlier in the same page) or a new one.
     /// </summary>
-    public static string Intern(ReadOnlySpan<char> written, Dictionary<string, string> seen)
+    public static HtmlElementName Intern(ReadOnlySpan<char> written, Dictionary<string, HtmlElementName> seen)
     {
         if (written.Length > LongestName)
         {
             var longName = written.ToString().ToLowerInvariant();
-            return seen.TryAdd(longName, longName) ? longName : seen[longName];
+            return seen.TryGetValue(longName, out var met) ? met : seen[longName] = Describe(longName, known: false);
         }
 
         Span<char> lower = stackalloc char[LongestName];
@@ -104,15 +91,30 @@ internal static class HtmlNames
         }
 
         var earlier = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (earlier.TryGetValue(lower, out var name))
+        if (earlier.TryGetValue(lower, out var element))
         {
-            return name;
+            return element;
         }
 
-        name = new string(lower);
-        seen[name] = name;
-        return name;
+        var name = new string(lower);
+        element = Describe(name, known: false);
+        seen[name] = element;
+        return element;
     }
+
+    private static HtmlElementName Describe(string name, bool known) => new(
+        name,
+        HtmlElementName.KindOf(name),
+        HeadingLevel(name),
+        (Skipped.Contains(name) ? ElementTraits.Skipped : 0)
+        | (Blocks.Contains(name) ? ElementTraits.Block : 0)
+        | (Void.Contains(name) ? ElementTraits.Void : 0)
+        | (RawText.Contains(name) ? ElementTraits.RawText : 0)
+        | (ClosesParagraph.Contains(name) ? ElementTraits.ClosesParagraph : 0)
+        | (Special.Contains(name) ? ElementTraits.Special : 0)
+        | (ScopeBoundary.Contains(name) ? ElementTraits.ScopeBoundary : 0)
+        // A self-closing tag closes only what HTML keeps open otherwise: Word's <o:p/>, unknown elements.
+        | (!known || name.Contains(':', StringComparison.Ordinal) ? ElementTraits.HonoursSelfClosing : 0));
 
     /// <summary>Hidden by an inline style: a reader never sees it. No allocation (Word styles are long).</summary>
     public static bool HidesByStyle(ReadOnlySpan<char> style) =>

@@ -19,21 +19,23 @@ internal enum HtmlTokenKind
 internal struct HtmlTokenizer
 {
     private readonly string html;
-    private readonly Dictionary<string, string> names;
+    private readonly Dictionary<string, HtmlElementName> names;
     private int position;
-    private string? rawTextEnd;
+    private static readonly HtmlElementName NoElement = new("", ElementKind.Other, 0, ElementTraits.None);
+
+    private HtmlElementName? rawTextEnd;
 
     public HtmlTokenizer(string html)
     {
         this.html = html;
-        names = new Dictionary<string, string>(StringComparer.Ordinal);
-        Name = "";
+        names = new Dictionary<string, HtmlElementName>(StringComparer.Ordinal);
+        Element = NoElement;
     }
 
     public HtmlTokenKind Kind { get; private set; }
 
-    /// <summary>The element name of a tag, lower-case.</summary>
-    public string Name { get; private set; }
+    /// <summary>The element a tag names.</summary>
+    public HtmlElementName Element { get; private set; }
 
     /// <summary>Text: the text's range. Start tag: the range of its attributes.</summary>
     public int Start { get; private set; }
@@ -54,7 +56,7 @@ internal struct HtmlTokenizer
 
     public HtmlTokenKind Next()
     {
-        Name = "";
+        Element = NoElement;
         IsRawText = false;
         HasReferences = false;
         SelfClosing = false;
@@ -199,7 +201,7 @@ internal struct HtmlTokenizer
         kind = HtmlTokenKind.StartTag;
         var nameStart = position + 1;
         var nameEnd = NameEnd(nameStart);
-        var name = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
+        var element = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
         var attributes = new HtmlAttributeReader(html, nameEnd);
         var hidden = false;
         while (attributes.MoveNext())
@@ -218,10 +220,10 @@ internal struct HtmlTokenizer
             return false;
         }
 
-        (Name, Start, End, SelfClosing, Hidden, position) = (name, nameEnd, end, selfClosing, hidden, end);
-        if (HtmlNames.IsRawText(name))
+        (Element, Start, End, SelfClosing, Hidden, position) = (element, nameEnd, end, selfClosing, hidden, end);
+        if (element.IsRawText)
         {
-            rawTextEnd = name;
+            rawTextEnd = element;
         }
 
         Kind = kind;
@@ -246,7 +248,7 @@ internal struct HtmlTokenizer
             return false;
         }
 
-        Name = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
+        Element = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
         (Start, End, position) = (nameEnd, nameEnd, end);
         Kind = kind;
         return true;
@@ -264,8 +266,9 @@ internal struct HtmlTokenizer
     }
 
     /// <summary>The content of a raw-text element up to its end tag (which is left for <see cref="Next"/>).</summary>
-    private bool ReadRawText(string element)
+    private bool ReadRawText(HtmlElementName rawText)
     {
+        var element = rawText.Name;
         var start = position;
         if (element == "plaintext")
         {

@@ -14,13 +14,15 @@ internal sealed class HtmlTree : IDisposable
 
     public const int None = -1;
 
+    private static readonly HtmlElementName Document = new("#document", ElementKind.Other, 0, ElementTraits.None);
+
     private Node[] nodes;
 
     public HtmlTree(string source, int capacity)
     {
         Source = source;
         nodes = ArrayPool<Node>.Shared.Rent(Math.Max(capacity, 16));
-        nodes[Root] = new Node { Name = "#document", Parent = None, FirstChild = None, LastChild = None, NextSibling = None, Flags = NodeFlags.Element };
+        nodes[Root] = new Node { Element = Document, Parent = None, FirstChild = None, LastChild = None, NextSibling = None, Flags = NodeFlags.Element };
         Count = 1;
     }
 
@@ -44,8 +46,11 @@ internal sealed class HtmlTree : IDisposable
 
     public bool IsElement(int node) => (nodes[node].Flags & NodeFlags.Element) != 0;
 
+    /// <summary>The element's name and what it means; null for text.</summary>
+    public HtmlElementName? Element(int node) => nodes[node].Element;
+
     /// <summary>The element's lower-case name; empty for text.</summary>
-    public string Name(int node) => nodes[node].Name ?? "";
+    public string Name(int node) => nodes[node].Element?.Name ?? "";
 
     public int Parent(int node) => nodes[node].Parent;
 
@@ -99,10 +104,10 @@ internal sealed class HtmlTree : IDisposable
     }
 
     /// <summary>Adds an element as the last child of <paramref name="parent"/>; its attributes are the source range given.</summary>
-    internal int AddElement(int parent, string name, int attributesStart, int attributesEnd, bool hidden) =>
+    internal int AddElement(int parent, HtmlElementName element, int attributesStart, int attributesEnd, bool hidden) =>
         Add(parent, new Node
         {
-            Name = name,
+            Element = element,
             Start = attributesStart,
             Length = attributesEnd - attributesStart,
             Flags = NodeFlags.Element | (hidden ? NodeFlags.Hidden : NodeFlags.None),
@@ -150,7 +155,7 @@ internal sealed class HtmlTree : IDisposable
 
     private struct Node
     {
-        public string? Name;
+        public HtmlElementName? Element;
         public int Parent;
         public int FirstChild;
         public int LastChild;

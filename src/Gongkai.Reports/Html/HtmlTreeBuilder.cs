@@ -4,15 +4,23 @@ namespace Gongkai.Reports.Html;
 /// Builds an <see cref="HtmlTree"/> from tokens with the parts of HTML's tree construction that decide where text
 /// lands: implied end tags (a new <c>p</c>, <c>li</c>, <c>dd</c>/<c>dt</c>, heading, <c>td</c>/<c>th</c> or <c>tr</c> closes
 /// the open one), implied table rows (<c>&lt;table&gt;&lt;td&gt;</c>), a table started outside any cell closes the open
-/// table, void elements, <c>&lt;/br&gt;</c> and <c>&lt;/p&gt;</c> with no open paragraph, and stray end tags that close
-/// nothing (an end tag never crosses a table or cell boundary; an inline end tag never closes a block). Unclosed
-/// elements close at the end of the input. No recursion; nesting deeper than <c>maxDepth</c> is reported as a failure.
+/// table, void elements, <c>&lt;/br&gt;</c> and <c>&lt;/p&gt;</c> with no open paragraph, a page that never closes its
+/// head, and stray end tags that close nothing (an end tag never crosses a table or cell boundary; an inline end
+/// tag never closes a block). Unclosed elements close at the end of the input. No recursion; nesting deeper than
+/// <c>maxDepth</c> is reported as the tree's <see cref="HtmlTree.Failure"/>.
 /// </summary>
 internal sealed class HtmlTreeBuilder
 {
+    private static readonly HtmlElementName Row = HtmlNames.Of("tr");
+    private static readonly HtmlElementName Paragraph = HtmlNames.Of("p");
+    private static readonly HtmlElementName LineBreak = HtmlNames.Of("br");
+    private static readonly HtmlElementName Anchor = HtmlNames.Of("a");
+
     private readonly HtmlTree tree;
-    private readonly List<int> open = [];
     private readonly int maxDepth;
+    private int[] open = new int[64];
+    private HtmlElementName[] openElements = new HtmlElementName[64];
+    private int depth;
     private bool bodySeen;
     private bool headSeen;
 
@@ -27,7 +35,7 @@ internal sealed class HtmlTreeBuilder
 
     public static HtmlTree Build(string html, int maxDepth)
     {
-        // About one node per 24 chars of a Word-exported page; the pool rounds up and the tree grows if needed.
+        // About one node per 24 chars of a Word-exported page; the tree grows if needed.
         var tree = new HtmlTree(html, (html.Length / 24) + 16);
         var builder = new HtmlTreeBuilder(tree, maxDepth);
         var tokenizer = new HtmlTokenizer(html);
@@ -40,10 +48,10 @@ internal sealed class HtmlTreeBuilder
                     tree.AddText(builder.Current, tokenizer.Start, tokenizer.End, tokenizer.IsRawText, tokenizer.HasReferences);
                     break;
                 case HtmlTokenKind.StartTag:
-                    builder.StartTag(tokenizer.Name, tokenizer.Start, tokenizer.End, tokenizer.SelfClosing, tokenizer.Hidden);
+                    builder.StartTag(tokenizer.Element, tokenizer.Start, tokenizer.End, tokenizer.SelfClosing, tokenizer.Hidden);
                     break;
                 case HtmlTokenKind.EndTag:
-                    builder.EndTag(tokenizer.Name);
+                    builder.EndTag(tokenizer.Element);
                     break;
             }
         }
@@ -51,128 +59,141 @@ internal sealed class HtmlTreeBuilder
         return tree;
     }
 
-    private int Current => open.Count == 0 ? HtmlTree.Root : open[^1];
+    private int Current => depth == 0 ? HtmlTree.Root : open[depth - 1];
+
+    private HtmlElementName? CurrentElement => depth == 0 ? null : openElements[depth - 1];
 
     /// <summary>Text that is not white space ends an open head (a page that never says &lt;body&gt;).</summary>
     private void Text(ReadOnlySpan<char> text)
     {
-        if (headAt >= 0 && headAt == open.Count - 1 && !text.IsWhiteSpace())
+        if (headAt >= 0 && headAt == depth - 1 && !text.IsWhiteSpace())
         {
             Truncate(headAt);
         }
     }
 
-    private void StartTag(string name, int attributesStart, int attributesEnd, bool selfClosing, bool hidden)
+    private void StartTag(HtmlElementName element, int attributesStart, int attributesEnd, bool selfClosing, bool hidden)
     {
-        if (headAt >= 0 && headAt == open.Count - 1 && name is not ("title" or "meta" or "link" or "style" or "script" or "base" or "noscript" or "template" or "head"))
+        if (headAt >= 0 && headAt == depth - 1 && !BelongsInHead(element))
         {
             Truncate(headAt);
         }
 
-        switch (name)
+        switch (element.Kind)
         {
-            case "html":
+            case ElementKind.Html:
                 return;
-            case "head" when headSeen || bodySeen:
+            case ElementKind.Head when headSeen || bodySeen:
                 return;
-            case "body" when bodySeen:
+            case ElementKind.Body when bodySeen:
                 return;
-            case "td" or "th":
+            case ElementKind.Td or ElementKind.Th:
                 StartCell();
                 break;
-            case "tr":
+            case ElementKind.Tr:
                 StartRow();
                 break;
-            case "tbody" or "thead" or "tfoot" or "caption" or "colgroup" or "col":
-                CloseToTable(inclusive: false);
+            case ElementKind.TBody or ElementKind.THead or ElementKind.TFoot or ElementKind.Caption or ElementKind.Colgroup or ElementKind.Col:
+                CloseToTable();
                 break;
-            case "table":
+            case ElementKind.Table:
                 CloseTableOutsideCell();
                 break;
-            case "li":
-                CloseListItem("li", null);
+            case ElementKind.Li:
+                CloseListItem(ElementKind.Li, ElementKind.Li);
                 break;
-            case "dd" or "dt":
-                CloseListItem("dd", "dt");
+            case ElementKind.Dd or ElementKind.Dt:
+                CloseListItem(ElementKind.Dd, ElementKind.Dt);
                 break;
-            case "a":
-                CloseInScope("a");
+            case ElementKind.A:
+                CloseNearest(Anchor, stopAtSpecial: false);
                 break;
         }
 
-        if (HtmlNames.ClosesOpenParagraph(name))
+        if (element.ClosesParagraph)
         {
-            CloseInScope("p");
+            CloseNearest(Paragraph, stopAtSpecial: false);
         }
 
-        if (HtmlNames.IsHeading(name) && open.Count > 0 && HtmlNames.IsHeading(tree.Name(Current)))
+        if (element.HeadingLevel > 0 && CurrentElement is { HeadingLevel: > 0 })
         {
-            open.RemoveAt(open.Count - 1);
+            depth--;
         }
 
-        var element = tree.AddElement(Current, name, attributesStart, attributesEnd, hidden);
-        switch (name)
+        var node = tree.AddElement(Current, element, attributesStart, attributesEnd, hidden);
+        switch (element.Kind)
         {
-            case "head":
+            case ElementKind.Head:
                 headSeen = true;
-                headAt = open.Count;
+                headAt = depth;
                 break;
-            case "body":
+            case ElementKind.Body:
                 bodySeen = true;
                 break;
-            case "table":
+            case ElementKind.Table:
                 MarkEnclosingTable();
                 break;
         }
 
-        // A self-closing tag closes only what HTML does not know (Word's <o:p/>): <div/> is an open div in a browser.
-        if (HtmlNames.IsVoid(name) || (selfClosing && (name.Contains(':', StringComparison.Ordinal) || !HtmlNames.IsKnown(name))))
+        if (element.IsVoid || (selfClosing && element.HonoursSelfClosing))
         {
             return;
         }
 
-        open.Add(element);
-        if (open.Count > maxDepth)
+        Push(node, element);
+        if (depth > maxDepth)
         {
             tree.Failure = $"elements nest more than {maxDepth} deep";
         }
     }
 
-    private void EndTag(string name)
+    private static bool BelongsInHead(HtmlElementName element) =>
+        element.Kind is ElementKind.Head or ElementKind.Title or ElementKind.Meta
+        || element.Name is "link" or "style" or "script" or "base" or "noscript" or "template";
+
+    private void EndTag(HtmlElementName element)
     {
-        switch (name)
+        switch (element.Kind)
         {
-            case "head":
+            case ElementKind.Head:
                 if (headAt >= 0)
                 {
                     Truncate(headAt);
                 }
 
                 return;
-            case "html" or "body":
+            case ElementKind.Html or ElementKind.Body:
                 // Content after </body> or </html> still belongs to the body, as in a browser.
                 return;
-            case "br":
-                tree.AddElement(Current, "br", 0, 0, hidden: false);
+            case ElementKind.Br:
+                tree.AddElement(Current, LineBreak, 0, 0, hidden: false);
                 return;
-            case "p":
-                if (!CloseInScope("p"))
+            case ElementKind.P:
+                if (!CloseNearest(Paragraph, stopAtSpecial: false))
                 {
-                    tree.AddElement(Current, "p", 0, 0, hidden: false);
+                    tree.AddElement(Current, Paragraph, 0, 0, hidden: false);
                 }
 
                 return;
-            case "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" or "colgroup":
-                CloseWithinTable(name);
+            case ElementKind.Td or ElementKind.Th or ElementKind.Tr or ElementKind.TBody or ElementKind.THead or ElementKind.TFoot
+                or ElementKind.Caption or ElementKind.Colgroup:
+                CloseWithinTable(element.Kind);
                 return;
-            case "table":
-                CloseNearest(name, stopAtSpecial: false, stopAtScope: false);
+            case ElementKind.Table:
+                for (var i = depth - 1; i >= 0; i--)
+                {
+                    if (openElements[i].Kind == ElementKind.Table)
+                    {
+                        Truncate(i);
+                        return;
+                    }
+                }
+
                 return;
         }
 
         // A block's end tag closes it through anything but a table or cell; an inline one never closes a block.
-        var block = HtmlNames.IsSpecial(name);
-        CloseNearest(name, stopAtSpecial: !block, stopAtScope: true);
+        CloseNearest(element, stopAtSpecial: !element.IsSpecial);
     }
 
     private void StartCell()
@@ -183,15 +204,13 @@ internal sealed class HtmlTreeBuilder
             return;
         }
 
-        var contextName = tree.Name(open[context]);
-        if (contextName is "td" or "th")
+        if (openElements[context].IsCell)
         {
             Truncate(context);
             context = NearestTableContext(includeCells: false);
-            contextName = context < 0 ? "" : tree.Name(open[context]);
         }
 
-        if (contextName == "tr")
+        if (context >= 0 && openElements[context].Kind == ElementKind.Tr)
         {
             Truncate(context + 1);
         }
@@ -199,7 +218,7 @@ internal sealed class HtmlTreeBuilder
         {
             // <table><td>: the row is implied.
             Truncate(context + 1);
-            open.Add(tree.AddElement(Current, "tr", 0, 0, hidden: false));
+            Push(tree.AddElement(Current, Row, 0, 0, hidden: false), Row);
         }
     }
 
@@ -211,29 +230,25 @@ internal sealed class HtmlTreeBuilder
             return;
         }
 
-        if (tree.Name(open[context]) is "td" or "th")
+        if (openElements[context].IsCell)
         {
             Truncate(context);
             context = NearestTableContext(includeCells: false);
         }
 
-        if (context >= 0 && tree.Name(open[context]) == "tr")
+        if (context >= 0)
         {
-            Truncate(context);
-        }
-        else if (context >= 0)
-        {
-            Truncate(context + 1);
+            Truncate(openElements[context].Kind == ElementKind.Tr ? context : context + 1);
         }
     }
 
     /// <summary>The open table, row group, row (or cell) nearest the top of the stack; -1 outside tables.</summary>
     private int NearestTableContext(bool includeCells)
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            var name = tree.Name(open[i]);
-            if (name is "tr" or "tbody" or "thead" or "tfoot" or "table" || (includeCells && name is "td" or "th"))
+            var element = openElements[i];
+            if (element.Kind is ElementKind.Tr or ElementKind.Table || element.IsRowGroup || (includeCells && element.IsCell))
             {
                 return i;
             }
@@ -242,13 +257,13 @@ internal sealed class HtmlTreeBuilder
         return -1;
     }
 
-    private void CloseToTable(bool inclusive)
+    private void CloseToTable()
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            if (tree.Name(open[i]) == "table")
+            if (openElements[i].Kind == ElementKind.Table)
             {
-                Truncate(inclusive ? i : i + 1);
+                Truncate(i + 1);
                 return;
             }
         }
@@ -257,15 +272,15 @@ internal sealed class HtmlTreeBuilder
     /// <summary>A table directly inside a table (not in a cell) ends the first one, as in a browser.</summary>
     private void CloseTableOutsideCell()
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            var name = tree.Name(open[i]);
-            if (name is "td" or "th" or "caption")
+            var element = openElements[i];
+            if (element.IsCell || element.Kind == ElementKind.Caption)
             {
                 return;
             }
 
-            if (name == "table")
+            if (element.Kind == ElementKind.Table)
             {
                 Truncate(i);
                 return;
@@ -275,9 +290,9 @@ internal sealed class HtmlTreeBuilder
 
     private void MarkEnclosingTable()
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            if (tree.Name(open[i]) == "table")
+            if (openElements[i].Kind == ElementKind.Table)
             {
                 tree.MarkContainsTable(open[i]);
                 return;
@@ -286,39 +301,40 @@ internal sealed class HtmlTreeBuilder
     }
 
     /// <summary>A new list item closes the open one of its kind, unless a block other than address, div or p is in between.</summary>
-    private void CloseListItem(string kind, string? otherKind)
+    private void CloseListItem(ElementKind kind, ElementKind otherKind)
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            var name = tree.Name(open[i]);
-            if (name == kind || name == otherKind)
+            var element = openElements[i];
+            if (element.Kind == kind || element.Kind == otherKind)
             {
                 Truncate(i);
                 return;
             }
 
-            if (HtmlNames.IsSpecial(name) && name is not ("address" or "div" or "p"))
+            if (element.IsSpecial && element.Name is not ("address" or "div" or "p"))
             {
                 return;
             }
         }
     }
 
-    /// <summary>Closes the nearest open <paramref name="name"/> unless a table or cell boundary comes first.</summary>
-    private bool CloseInScope(string name) => CloseNearest(name, stopAtSpecial: false, stopAtScope: true);
-
-    private bool CloseNearest(string name, bool stopAtSpecial, bool stopAtScope)
+    /// <summary>
+    /// Closes the nearest open <paramref name="target"/>, never across a table or cell boundary, nor across a block
+    /// when <paramref name="stopAtSpecial"/>. False when there is none to close. (Names are interned: one instance each.)
+    /// </summary>
+    private bool CloseNearest(HtmlElementName target, bool stopAtSpecial)
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            var openName = tree.Name(open[i]);
-            if (openName == name)
+            var element = openElements[i];
+            if (ReferenceEquals(element, target))
             {
                 Truncate(i);
                 return true;
             }
 
-            if ((stopAtScope && HtmlNames.IsScopeBoundary(openName)) || (stopAtSpecial && HtmlNames.IsSpecial(openName)))
+            if (element.IsScopeBoundary || (stopAtSpecial && element.IsSpecial))
             {
                 return false;
             }
@@ -328,22 +344,34 @@ internal sealed class HtmlTreeBuilder
     }
 
     /// <summary>An end tag of a table part closes it, never crossing the table it belongs to.</summary>
-    private void CloseWithinTable(string name)
+    private void CloseWithinTable(ElementKind kind)
     {
-        for (var i = open.Count - 1; i >= 0; i--)
+        for (var i = depth - 1; i >= 0; i--)
         {
-            var openName = tree.Name(open[i]);
-            if (openName == name)
+            var element = openElements[i];
+            if (element.Kind == kind)
             {
                 Truncate(i);
                 return;
             }
 
-            if (openName == "table")
+            if (element.Kind == ElementKind.Table)
             {
                 return;
             }
         }
+    }
+
+    private void Push(int node, HtmlElementName element)
+    {
+        if (depth == open.Length)
+        {
+            Array.Resize(ref open, depth * 2);
+            Array.Resize(ref openElements, depth * 2);
+        }
+
+        open[depth] = node;
+        openElements[depth++] = element;
     }
 
     private void Truncate(int count)
@@ -353,6 +381,6 @@ internal sealed class HtmlTreeBuilder
             headAt = -1;
         }
 
-        open.RemoveRange(count, open.Count - count);
+        depth = count;
     }
 }

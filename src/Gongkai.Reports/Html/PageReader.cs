@@ -84,45 +84,44 @@ internal static class PageReader
                 return false;
             }
 
-            var name = tree.Name(node);
-            switch (name)
+            var element = tree.Element(node)!;
+            switch (element.Kind)
             {
-                case "head":
+                case ElementKind.Head:
                     ReadHead(node);
                     return false;
-                case "title" or "meta":
+                case ElementKind.Title or ElementKind.Meta:
                     ReadHeadElement(node);
                     return false;
             }
 
-            if (HtmlNames.IsSkipped(name) || tree.IsHidden(node))
+            if (element.IsSkipped || tree.IsHidden(node))
             {
                 return false;
             }
 
-            if (name == "br")
+            if (element.Kind == ElementKind.Br)
             {
                 Flush();
                 return false;
             }
 
-            if (name == "table" && tables.TryReadData(node) is { } grid)
+            if (element.Kind == ElementKind.Table && tables.TryReadData(node) is { } grid)
             {
                 Flush();
                 content.Blocks.Add(PageBlock.ForTable(grid));
                 return false;
             }
 
-            if (HtmlNames.IsBlock(name))
+            if (element.IsBlock)
             {
                 Flush();
-                var level = HtmlNames.HeadingLevel(name);
-                if (level > 0)
+                if (element.HeadingLevel > 0)
                 {
-                    heading = level;
+                    heading = element.HeadingLevel;
                 }
             }
-            else if (name == "a")
+            else if (element.Kind == ElementKind.A)
             {
                 linkDepth++;
             }
@@ -132,15 +131,15 @@ internal static class PageReader
 
         private void Exit(int node)
         {
-            var name = tree.Name(node);
-            if (name == "a")
+            var element = tree.Element(node)!;
+            if (element.Kind == ElementKind.A)
             {
                 linkDepth--;
             }
-            else if (HtmlNames.IsBlock(name))
+            else if (element.IsBlock)
             {
                 Flush();
-                if (HtmlNames.HeadingLevel(name) > 0)
+                if (element.HeadingLevel > 0)
                 {
                     heading = 0;
                 }
@@ -164,7 +163,7 @@ internal static class PageReader
             var node = tree.FirstChild(head);
             while (node != HtmlTree.None && node != head)
             {
-                var descend = tree.IsElement(node) && tree.Name(node) is not ("title" or "meta");
+                var descend = tree.Element(node) is { Kind: not (ElementKind.Title or ElementKind.Meta) };
                 if (!descend && tree.IsElement(node))
                 {
                     ReadHeadElement(node);
@@ -188,7 +187,7 @@ internal static class PageReader
 
         private void ReadHeadElement(int node)
         {
-            if (tree.Name(node) == "title")
+            if (tree.Element(node)!.Kind == ElementKind.Title)
             {
                 var run = new TextRun();
                 tables.CellText(node, run);

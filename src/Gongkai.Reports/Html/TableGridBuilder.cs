@@ -31,16 +31,16 @@ internal sealed class TableGridBuilder(HtmlTree tree)
                 continue;
             }
 
-            var name = tree.Name(child);
-            if (name == "tr")
+            var element = tree.Element(child)!;
+            if (element.Kind == ElementKind.Tr)
             {
                 found.Add(child);
             }
-            else if (name is "tbody" or "thead" or "tfoot")
+            else if (element.IsRowGroup)
             {
                 for (var row = tree.FirstChild(child); row != HtmlTree.None; row = tree.NextSibling(row))
                 {
-                    if (tree.IsElement(row) && tree.Name(row) == "tr")
+                    if (tree.Element(row)?.Kind == ElementKind.Tr)
                     {
                         found.Add(row);
                     }
@@ -66,7 +66,7 @@ internal sealed class TableGridBuilder(HtmlTree tree)
             var column = 0;
             for (var cell = tree.FirstChild(rows[r]); cell != HtmlTree.None; cell = tree.NextSibling(cell))
             {
-                if (!tree.IsElement(cell) || tree.Name(cell) is not ("td" or "th"))
+                if (tree.Element(cell) is not { IsCell: true })
                 {
                     continue;
                 }
@@ -241,25 +241,22 @@ internal sealed class TableGridBuilder(HtmlTree tree)
         while (node != HtmlTree.None)
         {
             var descend = false;
-            if (!tree.IsElement(node))
+            var element = tree.Element(node);
+            if (element is null)
             {
                 into.AppendMarkup(tree, node, linkDepth > 0);
             }
-            else
+            else if (!element.IsSkipped && !tree.IsHidden(node))
             {
-                var name = tree.Name(node);
-                if (!HtmlNames.IsSkipped(name) && !tree.IsHidden(node))
+                if (element.Kind == ElementKind.Br || element.IsBlock)
                 {
-                    if (name == "br" || HtmlNames.IsBlock(name))
-                    {
-                        into.BreakSoft();
-                    }
+                    into.BreakSoft();
+                }
 
-                    descend = true;
-                    if (name == "a")
-                    {
-                        linkDepth++;
-                    }
+                descend = true;
+                if (element.Kind == ElementKind.A)
+                {
+                    linkDepth++;
                 }
             }
 
@@ -270,7 +267,7 @@ internal sealed class TableGridBuilder(HtmlTree tree)
                 continue;
             }
 
-            if (descend && tree.Name(node) == "a")
+            if (descend && element!.Kind == ElementKind.A)
             {
                 linkDepth--;
             }
@@ -278,7 +275,7 @@ internal sealed class TableGridBuilder(HtmlTree tree)
             while (node != cell && tree.NextSibling(node) == HtmlTree.None)
             {
                 node = tree.Parent(node);
-                if (node != cell && tree.Name(node) == "a")
+                if (node != cell && tree.Element(node)!.Kind == ElementKind.A)
                 {
                     linkDepth--;
                 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Gongkai.Reports.Html;
@@ -8,8 +9,12 @@ namespace Gongkai.Reports.Html;
 /// </summary>
 internal sealed class TextRun
 {
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\n\r\f\u00A0\u3000\u200B\uFEFF\u2002\u2003\u2009");
+
     private readonly StringBuilder builder = new();
+
     private int pendingSpace; // 0 none, 1 space, 2 space made only of line breaks
+    private char last;
 
     public int Chars { get; private set; }
 
@@ -19,41 +24,47 @@ internal sealed class TextRun
 
     public void Append(ReadOnlySpan<char> text, bool inLink)
     {
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            if (IsSpace(c))
+            var space = text.IndexOfAny(Spaces);
+            var word = space < 0 ? text : text[..space];
+            if (!word.IsEmpty)
             {
-                if (builder.Length > 0)
+                if (pendingSpace != 0)
                 {
-                    var lineBreak = c is '\n' or '\r';
-                    pendingSpace = pendingSpace switch
+                    if (!(pendingSpace == 2 && IsWide(last) && IsWide(word[0])))
                     {
-                        0 => lineBreak ? 2 : 1,
-                        2 => lineBreak ? 2 : 1,
-                        _ => 1,
-                    };
+                        builder.Append(' ');
+                    }
+
+                    pendingSpace = 0;
                 }
 
-                continue;
-            }
-
-            if (pendingSpace != 0)
-            {
-                var previous = builder[^1];
-                if (!(pendingSpace == 2 && IsWide(previous) && IsWide(c)))
+                builder.Append(word);
+                last = word[^1];
+                Chars += word.Length;
+                if (inLink)
                 {
-                    builder.Append(' ');
+                    LinkChars += word.Length;
                 }
-
-                pendingSpace = 0;
             }
 
-            builder.Append(c);
-            Chars++;
-            if (inLink)
+            if (space < 0)
             {
-                LinkChars++;
+                return;
             }
+
+            if (builder.Length > 0)
+            {
+                var lineBreak = text[space] is '\n' or '\r';
+                pendingSpace = pendingSpace switch
+                {
+                    0 or 2 => lineBreak ? 2 : 1,
+                    _ => 1,
+                };
+            }
+
+            text = text[(space + 1)..];
         }
     }
 
@@ -97,7 +108,7 @@ internal sealed class TextRun
     {
         if (builder.Length > 0 && pendingSpace == 0)
         {
-            pendingSpace = IsWide(builder[^1]) ? 2 : 1;
+            pendingSpace = IsWide(last) ? 2 : 1;
         }
     }
 
