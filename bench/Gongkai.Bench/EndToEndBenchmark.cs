@@ -24,6 +24,7 @@ public static class EndToEndBenchmark
         var reports = Argument(args, "--reports", 1000);
         const int portals = 10;
         var perPortal = (reports + portals - 1) / portals;
+        var parallelism = Argument(args, "--parallelism", 0);
 
         Console.WriteLine($"end-to-end: {reports} generated reports, {portals} portals, Azurite in memory");
         await using var azurite = await AzuriteServer.StartAsync(cancellationToken);
@@ -44,11 +45,13 @@ public static class EndToEndBenchmark
                     ["Gongkai:Harvest:ContactUrl"] = "https://example.org/gongkai-bench",
                     ["Gongkai:LocalHost:BlobScanInterval"] = "00:00:00.250",
                     ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.250",
+                    ["AzureFunctionsJobHost:extensions:blobs:maxDegreeOfParallelism"] = parallelism > 0 ? parallelism.ToString(CultureInfo.InvariantCulture) : null,
                     ["Logging:LogLevel:Default"] = "Warning",
                 },
             });
             await using (app)
             {
+                using var meter = new StorageRequestMeter();
                 var clock = Stopwatch.StartNew();
                 await app.StartAsync(cancellationToken);
                 var status = app.Services.GetRequiredService<LocalTriggerStatus>();
@@ -77,6 +80,9 @@ public static class EndToEndBenchmark
                 var found = status.Harvests.Sum(h => h.TryGetProperty("reportsFound", out var v) ? v.GetInt32() : 0);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"harvest → queryable: {recorded} reports recorded ({found} found, {status.BlobsSucceeded} parses) in {elapsed.TotalSeconds:0.0} s = {recorded / elapsed.TotalSeconds:0.0} reports/s (target: {reports} within 60 s)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parse concurrency {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BlobTriggerOptions>>().Value.MaxDegreeOfParallelism}, load average {QueryBenchmark.LoadAverage()}"));
+                meter.Print(Console.Out, Math.Max(status.BlobsSucceeded, 1), "parse");
                 await app.StopAsync(CancellationToken.None);
                 return recorded >= reports ? 0 : 1;
             }

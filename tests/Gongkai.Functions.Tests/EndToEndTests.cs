@@ -77,21 +77,37 @@ public sealed class EndToEndTests(PipelineStorage storage) : IAsyncLifetime
 
         var figures = report.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("key").GetString()!, m => m.GetProperty("value").GetDecimal());
         var expectedFigures = expected.GetProperty("metrics").EnumerateObject().ToDictionary(m => m.Name, m => m.Value.GetDecimal());
-        // Every figure served must be exactly the one written into the page.
-        var wrong = expectedFigures.Where(e => figures.TryGetValue(e.Key, out var value) && value != e.Value)
-            .Select(e => $"{e.Key}: expected {e.Value}, served {figures[e.Key]}").ToList();
-        Assert.True(wrong.Count == 0, $"{sampleId}: wrong figures:\n{string.Join('\n', wrong)}");
-        // The headline figures of every era are there; the parser's own tests hold it to the rest.
-        foreach (var key in new[] { "requests.new_received", "requests.granted", "requests.processed_total", "proactive.total_items", "reconsideration.total" })
+        // Every figure written into the page is served, with exactly its value — except the few listed in NotYetRead.
+        var problems = new List<string>();
+        foreach (var (key, value) in expectedFigures)
         {
-            if (expectedFigures.TryGetValue(key, out var value))
+            if (!figures.TryGetValue(key, out var figure))
             {
-                Assert.True(figures.TryGetValue(key, out var served2) && served2 == value, $"{sampleId}: {key} expected {value}");
+                if (!NotYetRead.ContainsKey((sampleId, key)))
+                {
+                    problems.Add($"{key}: expected {value}, not served");
+                }
+            }
+            else if (figure != value)
+            {
+                problems.Add($"{key}: expected {value}, served {figure}");
             }
         }
-        var missing = expectedFigures.Keys.Where(k => !figures.ContainsKey(k)).ToList();
-        Assert.True(missing.Count * 5 <= expectedFigures.Count, $"{sampleId}: {missing.Count} of {expectedFigures.Count} figures missing: {string.Join(", ", missing)}");
+        Assert.True(problems.Count == 0, $"{sampleId}:\n{string.Join('\n', problems)}");
     }
+
+    /// <summary>
+    /// Figures the pages state that the parser does not read yet (issue 3), with why. Nothing else may be missing, and
+    /// these may not be served with a wrong value either; when the parser learns one, the entry is simply unused.
+    /// </summary>
+    private static readonly Dictionary<(string Sample, string Key), string> NotYetRead = new()
+    {
+        [("gov-2017", "proactive.normative_docs.issued")] = "pre-2019 prose '其中制发规范性文件10件': the sentence reader knows 发布/印发, not 制发",
+        [("gov-2016", "proactive.normative_docs.issued")] = "pre-2019 prose '其中制发规范性文件…件' (as gov-2017)",
+        [("gov-2015", "proactive.normative_docs.issued")] = "pre-2019 prose '其中制发规范性文件…件' (as gov-2017)",
+        [("edu-2014", "proactive.normative_docs.issued")] = "pre-2019 prose '其中制发规范性文件两件' (制发, and a Chinese numeral)",
+        [("edu-2014", "requests.denied_total")] = "stated as an absence, '没有不同意公开的申请' (= 0), not as a number",
+    };
 
     [Fact]
     public async Task Every_report_page_was_parsed_once_and_the_pipeline_recorded_no_failure()

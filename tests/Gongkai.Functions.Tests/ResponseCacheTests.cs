@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
@@ -75,6 +76,55 @@ public sealed class ResponseCacheTests(PipelineStorage storage)
         Assert.Equal([1m], await ValuesAsync(reading, ranking));
         await writer.WriteAsync(SampleReports.Version($"cache/{year}/{suffix}-b.html", Fetched), SampleReports.Report("己区人民政府" + suffix, year, Figures(2)), default);
         Assert.Equal([2m, 1m], await ValuesAsync(reading, ranking));
+    }
+
+    [Fact]
+    public async Task A_cached_answer_is_byte_for_byte_the_first_one_and_errors_are_never_cached()
+    {
+        const int year = 2075;
+        await using var host = await RunningHost.StartAsync(storage, settings: new Dictionary<string, string?> { ["Gongkai:Api:CacheDuration"] = "00:10:00" });
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await writer.WriteAsync(SampleReports.Version($"cache/{year}/{suffix}-a.html", Fetched), SampleReports.Report("庚区人民政府" + suffix, year, Figures(3)), default);
+
+        foreach (var (url, accept) in new[] { ($"/api/metrics/requests.new_received?year={year}&format=csv", (string?)null), ($"/api/metrics/requests.new_received?year={year}", "text/csv"), ($"/api/metrics/requests.new_received?year={year}", null) })
+        {
+            var first = await SendAsync(host, url, accept);
+            var second = await SendAsync(host, url, accept);
+            Assert.Equal(HttpStatusCode.OK, first.Status);
+            Assert.Equal(first, second); // status and headers
+            Assert.Equal(first.Body, second.Body);
+        }
+        var csv = await SendAsync(host, $"/api/metrics/requests.new_received?year={year}", "text/csv");
+        Assert.Equal("text/csv; charset=utf-8", csv.ContentType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv.Body[..3]);
+        Assert.Equal("application/json; charset=utf-8", (await SendAsync(host, $"/api/metrics/requests.new_received?year={year}", null)).ContentType);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var bad = await SendAsync(host, "/api/metrics/requests.new_received?yaer=2075", null);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+            Assert.Equal("application/problem+json", bad.ContentType);
+        }
+    }
+
+    private sealed record Answer(HttpStatusCode Status, string? ContentType, string? Disposition, byte[] Body)
+    {
+        public bool Equals(Answer? other) => other is not null && Status == other.Status && ContentType == other.ContentType && Disposition == other.Disposition;
+
+        public override int GetHashCode() => HashCode.Combine(Status, ContentType, Disposition);
+    }
+
+    private static async Task<Answer> SendAsync(RunningHost host, string url, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+        using var response = await host.Client.SendAsync(request);
+        return new Answer(response.StatusCode, response.Content.Headers.ContentType?.ToString(), response.Content.Headers.ContentDisposition?.ToString(),
+            await response.Content.ReadAsByteArrayAsync());
     }
 
     private static Dictionary<string, decimal> Figures(decimal newReceived) => new() { ["requests.new_received"] = newReceived };
