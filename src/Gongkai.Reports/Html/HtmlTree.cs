@@ -18,7 +18,7 @@ internal sealed class HtmlTree : IDisposable
 
     private Node[] nodes;
 
-    public HtmlTree(string source, int capacity)
+    public HtmlTree(ReadOnlyMemory<char> source, int capacity)
     {
         Source = source;
         nodes = ArrayPool<Node>.Shared.Rent(Math.Max(capacity, 16));
@@ -37,7 +37,7 @@ internal sealed class HtmlTree : IDisposable
         ContainsTable = 16,
     }
 
-    public string Source { get; }
+    public ReadOnlyMemory<char> Source { get; }
 
     public int Count { get; private set; }
 
@@ -65,7 +65,7 @@ internal sealed class HtmlTree : IDisposable
     public bool ContainsTable(int node) => (nodes[node].Flags & NodeFlags.ContainsTable) != 0;
 
     /// <summary>A text node's text as written (character references not yet decoded).</summary>
-    public ReadOnlySpan<char> RawText(int node) => Source.AsSpan(nodes[node].Start, nodes[node].Length);
+    public ReadOnlySpan<char> RawText(int node) => Source.Span.Slice(nodes[node].Start, nodes[node].Length);
 
     /// <summary>The text has character references to decode (it holds an <c>&amp;</c> and is not script or xmp content).</summary>
     public bool HasReferences(int node) => (nodes[node].Flags & (NodeFlags.HasReferences | NodeFlags.RawText)) == NodeFlags.HasReferences;
@@ -79,7 +79,7 @@ internal sealed class HtmlTree : IDisposable
             return null;
         }
 
-        var attributes = new HtmlAttributeReader(Source.AsSpan(0, entry.Start + entry.Length), entry.Start);
+        var attributes = new HtmlAttributeReader(Source.Span[..(entry.Start + entry.Length)], entry.Start);
         while (attributes.MoveNext())
         {
             if (attributes.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

@@ -33,7 +33,7 @@ internal sealed class HtmlTreeBuilder
         this.maxDepth = maxDepth;
     }
 
-    public static HtmlTree Build(string html, int maxDepth)
+    public static HtmlTree Build(ReadOnlyMemory<char> html, int maxDepth)
     {
         // About one node per 24 chars of a Word-exported page; the tree grows if needed.
         var tree = new HtmlTree(html, (html.Length / 24) + 16);
@@ -44,7 +44,7 @@ internal sealed class HtmlTreeBuilder
             switch (tokenizer.Kind)
             {
                 case HtmlTokenKind.Text:
-                    builder.Text(html.AsSpan(tokenizer.Start, tokenizer.End - tokenizer.Start));
+                    builder.Text(html.Span[tokenizer.Start..tokenizer.End]);
                     tree.AddText(builder.Current, tokenizer.Start, tokenizer.End, tokenizer.IsRawText, tokenizer.HasReferences);
                     break;
                 case HtmlTokenKind.StartTag:

@@ -8,7 +8,7 @@ namespace Gongkai.Reports.Tests.Html;
 /// </summary>
 public sealed class HtmlReaderTests
 {
-    private static PageContent Read(string html) => PageReader.Read(html);
+    private static PageContent Read(string html) => PageReader.Read(html.AsMemory());
 
     /// <summary>Each block as a reader sees it: a line's text, or a table as rows of cells joined by | and /.</summary>
     private static string[] Blocks(string html) => Read(html).Blocks.Select(Show).ToArray();
