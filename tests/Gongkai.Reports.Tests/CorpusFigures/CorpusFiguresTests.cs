@@ -55,7 +55,8 @@ public sealed class CorpusFiguresTests
             ["requests.denied_total"] = 1,
             ["reconsideration.total"] = 1,
         }),
-        // 2018 Guangzhou data bureau: pinyin artifacts, two mis-decoded labels (“同意公开” 71, “非本机关政府信息” 5),
+        // 2018 Guangzhou data bureau: pinyin artifacts, two mis-decoded labels (“同意公开” 71 placed by position, “非本机关政府信息” 5
+        // by the readable end of its label; both by the outcomes adding up to the 89 answered),
         // 行政复议 said to be about 2017, no fees charged.
         ["corpus/003_b820eed96e50d292.txt"] = ("pre2019", new()
         {
@@ -66,6 +67,7 @@ public sealed class CorpusFiguresTests
             ["requests.granted"] = 71,
             ["requests.partially_granted"] = 5,
             ["requests.asked_to_amend"] = 7,
+            ["requests.not_this_agency"] = 5,
             ["reconsideration.total"] = 9,
             ["reconsideration.upheld"] = 9,
             ["litigation.total"] = 0,

@@ -35,8 +35,9 @@ internal static class SentenceRules
     private static readonly string[] ItemUnits = ["条", "件", "万条", "万件", "余条", "余件", "万余条", "万余件"];
     private static readonly string[] RequestUnits = ["件", "宗", "起", "个", "份", "次", "余件", "宗次"];
     private static readonly string[] CaseUnits = ["件", "宗", "起", "次", "个", "宗次"];
-    private static readonly string[] VisitUnits = ["人次", "次", "余人次", "万人次", "个", "件", "万次"];
+    private static readonly string[] VisitUnits = ["人次", "次", "余人次", "万人次", "万余人次", "个", "件", "万次", "万余次"];
     private static readonly string[] MoneyUnits = ["元", "万元"];
+    private static readonly string[] DocumentUnits = ["件", "份", "个", "项"];
 
     private static readonly string[] NarrativeOnly = ["problems"];
     private static readonly string[] NotForRequests = ["proactive", "consultations", "fees", "problems"];
@@ -49,6 +50,12 @@ internal static class SentenceRules
             Before = [["主动公开"]],
             Not = ["规范性文件", "新增", "依申请", "已主动公开", "范围", "其中", "文件"],
             IsTotal = true,
+            NotInSections = ["requests", "consultations", "fees", "review_litigation", "problems"],
+        },
+        new("proactive.normative_docs.issued", DocumentUnits)
+        {
+            Before = [["规范性文件"], ["制发", "制定", "出台", "印发"]],
+            Not = ["废止", "清理", "失效", "修订", "备案", "审查"],
             NotInSections = ["requests", "consultations", "fees", "review_litigation", "problems"],
         },
         new(MetricKeys.RequestsNewReceived, RequestUnits)
