@@ -28,6 +28,9 @@ public sealed class CorpusFiguresTests
         {
             ["proactive.total_items"] = 53476,
             ["requests.new_received"] = 7743,
+            ["requests.by_channel.in_person"] = 7740,
+            ["requests.by_channel.online"] = 1,
+            ["requests.by_channel.mail"] = 2,
             ["requests.processed_total"] = 7723,
             ["requests.granted"] = 7673,
             ["requests.denied_total"] = 2,
@@ -62,6 +65,8 @@ public sealed class CorpusFiguresTests
         {
             ["proactive.total_items"] = 445,
             ["requests.new_received"] = 89,
+            ["requests.by_channel.in_person"] = 58,
+            ["requests.by_channel.online"] = 31,
             ["requests.processed_total"] = 89,
             ["requests.already_public"] = 1,
             ["requests.granted"] = 71,

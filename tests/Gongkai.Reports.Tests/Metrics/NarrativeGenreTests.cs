@@ -62,6 +62,26 @@ public sealed class NarrativeGenreTests
     }
 
     [Fact]
+    public void Reads_how_the_requests_were_made()
+    {
+        var document = new DocumentBuilder { Year = 2014 }
+            .Section("requests", "三、依申请公开政府信息情况")
+            .Line("全年共受理政府信息公开申请36件，其中当面申请20件，网上申请11件，以信函方式提交申请的4件，传真申请1件。")
+            .Line("此外，通过网上咨询平台答复群众咨询210人次。")
+            .Build();
+
+        var metrics = MetricExtractor.Extract(document).Metrics;
+
+        Assert.Equal(36m, metrics["requests.new_received"].Value);
+        Assert.Equal(20m, metrics["requests.by_channel.in_person"].Value);
+        Assert.Equal(11m, metrics["requests.by_channel.online"].Value);
+        Assert.Equal(4m, metrics["requests.by_channel.mail"].Value);
+        Assert.Equal(1m, metrics["requests.by_channel.fax"].Value);
+        Assert.Equal(210m, metrics["consultations.total"].Value);
+        Assert.Equal(6, metrics.Count);
+    }
+
+    [Fact]
     public void A_none_about_corrected_cases_is_no_zero_for_all_cases()
     {
         var document = new DocumentBuilder { Year = 2019 }

@@ -144,6 +144,30 @@ internal static class SentenceRules
             Wide = true,
             NotInSections = NotForRequests,
         },
+        new("requests.by_channel.in_person", RequestUnits)
+        {
+            Before = [["当面", "现场", "窗口", "视窗"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "网上", "信函", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.online", RequestUnits)
+        {
+            Before = [["网上", "网络", "在线", "电子邮件", "互联网"], ["申请", "申", "提交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "信函", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.mail", RequestUnits)
+        {
+            Before = [["信函", "邮寄", "来信"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "网上", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.fax", RequestUnits)
+        {
+            Before = [["传真"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "网上", "信函"],
+            NotInSections = NotForRequests,
+        },
         new(MetricKeys.ConsultationsTotal, VisitUnits)
         {
             Before = [["咨询", "谘询", "諮询"]],

@@ -193,12 +193,35 @@ internal static class TextTables
             run.RemoveAt(run.Count - 1);
         }
 
-        if (run.Count(l => l.Figures >= 2) >= 2 || run.Any(l => l.Figures == 15))
+        if (run.Count(l => l.Figures >= 2) >= 2 || run.Any(l => l.Figures == 15) || IsStatisticsTable(run))
         {
             grids.Add(Build(run, firstIndex + grids.Count));
         }
 
         run.Clear();
+    }
+
+    // The pre-2019 统计表 has one figure per row (统计指标 | 单位 | 统计数): a run of such rows naming its indicators.
+    private static bool IsStatisticsTable(List<Line> run)
+    {
+        var rows = 0;
+        var indicators = 0;
+        foreach (var line in run)
+        {
+            if (line.Figures != 1 || line.Cells.Count != 2)
+            {
+                continue;
+            }
+
+            rows++;
+            var label = line.Cells[0].Match;
+            if (label.Contains("主动公开政府信息数", StringComparison.Ordinal) || label.Contains("收到申请数", StringComparison.Ordinal) || label.Contains("申请答复数", StringComparison.Ordinal))
+            {
+                indicators++;
+            }
+        }
+
+        return rows >= 5 && indicators >= 2;
     }
 
     private static TableGrid Build(List<Line> lines, int index)
