@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -15,16 +16,26 @@ public static class ReportDecoder
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? contentType = null, string? fileName = null)
     {
-        var (text, decoding) = DecodeCharacters(bytes, contentType);
-        return new DecodedText(text, decoding, LooksLikeHtml(text, contentType, fileName));
+        using var decoded = DecodePooled(bytes, contentType, fileName);
+        return new DecodedText(decoded.Chars.ToString(), decoded.Decoding, decoded.IsHtml);
     }
 
-    private static (string Text, DecodingInfo Decoding) DecodeCharacters(ReadOnlySpan<byte> bytes, string? contentType)
+    /// <summary>
+    /// As <see cref="Decode"/>, but UTF-8 and ASCII pages (most of them) are decoded into a pooled buffer rather
+    /// than a string: a report page's characters would otherwise be a new large-object-heap string per parse.
+    /// </summary>
+    internal static PooledText DecodePooled(ReadOnlySpan<byte> bytes, string? contentType, string? fileName)
+    {
+        var (chars, pooled, decoding) = DecodeCharacters(bytes, contentType);
+        return new PooledText(chars, pooled, decoding, LooksLikeHtml(chars.Span, contentType, fileName));
+    }
+
+    private static (ReadOnlyMemory<char> Chars, char[]? Pooled, DecodingInfo Decoding) DecodeCharacters(ReadOnlySpan<byte> bytes, string? contentType)
     {
         if (TryBom(bytes, out var bomEncoding, out var bomLength))
         {
             var used = CharsetLabel.Strictless(bomEncoding);
-            return (used.GetString(bytes[bomLength..]), new DecodingInfo(bomEncoding, "bom"));
+            return (used.GetString(bytes[bomLength..]).AsMemory(), null, new DecodingInfo(bomEncoding, "bom"));
         }
 
         var httpLabel = CharsetLabel.FromContentType(contentType);
@@ -36,15 +47,16 @@ public static class ReportDecoder
         if (!HasNonAscii(bytes))
         {
             var ascii = declared is "utf-16le" or "utf-16be" ? "utf-8" : declared ?? "utf-8";
-            return (Encoding.ASCII.GetString(bytes), new DecodingInfo(ascii, declared is null ? "default" : decidedBy, Differs(declaredLabel, ascii)));
+            var (asciiChars, asciiPooled) = DecodeToPool(Encoding.ASCII, bytes);
+            return (asciiChars, asciiPooled, new DecodingInfo(ascii, declared is null ? "default" : decidedBy, Differs(declaredLabel, ascii)));
         }
 
         // Valid UTF-8 with multi-byte sequences is almost never an accident in GB or Big5 text.
         if (Utf8.IsValid(bytes))
         {
-            var utf8 = Encoding.UTF8.GetString(bytes);
+            var (utf8, utf8Pooled) = DecodeToPool(Encoding.UTF8, bytes);
             var by = declared == "utf-8" ? decidedBy : "detected";
-            return (utf8, new DecodingInfo("utf-8", by, Differs(declaredLabel, "utf-8")));
+            return (utf8, utf8Pooled, new DecodingInfo("utf-8", by, Differs(declaredLabel, "utf-8")));
         }
 
         string? declaredText = null;
@@ -55,7 +67,7 @@ public static class ReportDecoder
             declaredScore = DecodingScore.Of(declaredText);
             if (declaredScore.IsConvincing)
             {
-                return (declaredText, new DecodingInfo(declared, decidedBy, Differs(declaredLabel, declared)));
+                return (declaredText.AsMemory(), null, new DecodingInfo(declared, decidedBy, Differs(declaredLabel, declared)));
             }
         }
 
@@ -79,10 +91,18 @@ public static class ReportDecoder
 
         if (bestName == declared)
         {
-            return (bestText!, new DecodingInfo(declared!, decidedBy, Differs(declaredLabel, declared!)));
+            return (bestText!.AsMemory(), null, new DecodingInfo(declared!, decidedBy, Differs(declaredLabel, declared!)));
         }
 
-        return (bestText!, new DecodingInfo(bestName!, "detected", declaredLabel));
+        return (bestText!.AsMemory(), null, new DecodingInfo(bestName!, "detected", declaredLabel));
+    }
+
+    /// <summary>UTF-8 and ASCII need at most one char per byte.</summary>
+    private static (ReadOnlyMemory<char> Chars, char[] Pooled) DecodeToPool(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var pooled = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        var length = encoding.GetChars(bytes, pooled);
+        return (pooled.AsMemory(0, length), pooled);
     }
 
     private static string? Differs(string? declaredLabel, string used) =>
@@ -116,7 +136,7 @@ public static class ReportDecoder
 
     private static bool HasNonAscii(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
-    private static bool LooksLikeHtml(string text, string? contentType, string? fileName)
+    private static bool LooksLikeHtml(ReadOnlySpan<char> text, string? contentType, string? fileName)
     {
         if (fileName is not null && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
@@ -128,7 +148,7 @@ public static class ReportDecoder
             return false;
         }
 
-        var head = text.AsSpan(0, Math.Min(text.Length, 65536));
+        var head = text[..Math.Min(text.Length, 65536)];
         foreach (var tag in MarkupTags)
         {
             if (head.Contains(tag, StringComparison.OrdinalIgnoreCase))

@@ -18,16 +18,16 @@ internal enum HtmlTokenKind
 /// </summary>
 internal struct HtmlTokenizer
 {
-    private readonly string html;
+    private readonly ReadOnlyMemory<char> source;
     private readonly Dictionary<string, HtmlElementName> names;
     private int position;
     private static readonly HtmlElementName NoElement = new("", ElementKind.Other, 0, ElementTraits.None);
 
     private HtmlElementName? rawTextEnd;
 
-    public HtmlTokenizer(string html)
+    public HtmlTokenizer(ReadOnlyMemory<char> html)
     {
-        this.html = html;
+        source = html;
         names = new Dictionary<string, HtmlElementName>(StringComparer.Ordinal);
         Element = NoElement;
     }
@@ -56,6 +56,7 @@ internal struct HtmlTokenizer
 
     public HtmlTokenKind Next()
     {
+        var html = source.Span;
         Element = NoElement;
         IsRawText = false;
         HasReferences = false;
@@ -74,7 +75,7 @@ internal struct HtmlTokenizer
         {
             if (html[position] != '<')
             {
-                var lt = html.IndexOf('<', position);
+                var lt = IndexOf(html, '<', position);
                 return Text(position, lt < 0 ? html.Length : lt, raw: false);
             }
 
@@ -89,15 +90,17 @@ internal struct HtmlTokenizer
 
     private HtmlTokenKind Text(int start, int end, bool raw)
     {
+        var html = source.Span;
         (Start, End, position) = (start, end, end);
         IsRawText = raw;
-        HasReferences = html.AsSpan(start, end - start).Contains('&');
+        HasReferences = html.Slice(start, end - start).Contains('&');
         return Kind = HtmlTokenKind.Text;
     }
 
     /// <summary>At a <c>&lt;</c>: reads a tag (true) or skips a comment-like construct (false); a lone <c>&lt;</c> is text.</summary>
     private bool TryMarkup(out HtmlTokenKind kind)
     {
+        var html = source.Span;
         kind = HtmlTokenKind.Text;
         var next = position + 1 < html.Length ? html[position + 1] : '\0';
         if (char.IsAsciiLetter(next))
@@ -131,14 +134,15 @@ internal struct HtmlTokenizer
         }
 
         // A '<' that starts nothing is text, up to the next '<' after it.
-        var lt = html.IndexOf('<', position + 1);
+        var lt = IndexOf(html, '<', position + 1);
         kind = Text(position, lt < 0 ? html.Length : lt, raw: false);
         return true;
     }
 
     private int SkipDeclaration(int at)
     {
-        var span = html.AsSpan(at);
+        var html = source.Span;
+        var span = html[at..];
         if (span.StartsWith("<!--", StringComparison.Ordinal))
         {
             // "<!-->" and "<!--->" are whole (empty) comments.
@@ -154,7 +158,7 @@ internal struct HtmlTokenizer
 
             for (var from = at + 4; ;)
             {
-                var dashes = html.IndexOf("--", from, StringComparison.Ordinal);
+                var dashes = IndexOf(html, "--", from);
                 if (dashes < 0)
                 {
                     return html.Length;
@@ -182,7 +186,7 @@ internal struct HtmlTokenizer
 
         if (span.StartsWith("<![CDATA[", StringComparison.Ordinal))
         {
-            var end = html.IndexOf("]]>", at + 9, StringComparison.Ordinal);
+            var end = IndexOf(html, "]]>", at + 9);
             return end < 0 ? html.Length : end + 3;
         }
 
@@ -192,16 +196,18 @@ internal struct HtmlTokenizer
 
     private int SkipTo(char c, int from)
     {
-        var at = from < html.Length ? html.IndexOf(c, from) : -1;
+        var html = source.Span;
+        var at = from < html.Length ? IndexOf(html, c, from) : -1;
         return at < 0 ? html.Length : at + 1;
     }
 
     private bool TryStartTag(out HtmlTokenKind kind)
     {
+        var html = source.Span;
         kind = HtmlTokenKind.StartTag;
         var nameStart = position + 1;
         var nameEnd = NameEnd(nameStart);
-        var element = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
+        var element = HtmlNames.Intern(html.Slice(nameStart, nameEnd - nameStart), names);
         var attributes = new HtmlAttributeReader(html, nameEnd);
         var hidden = false;
         while (attributes.MoveNext())
@@ -232,6 +238,7 @@ internal struct HtmlTokenizer
 
     private bool TryEndTag(out HtmlTokenKind kind)
     {
+        var html = source.Span;
         kind = HtmlTokenKind.EndTag;
         var nameStart = position + 2;
         var nameEnd = NameEnd(nameStart);
@@ -248,7 +255,7 @@ internal struct HtmlTokenizer
             return false;
         }
 
-        Element = HtmlNames.Intern(html.AsSpan(nameStart, nameEnd - nameStart), names);
+        Element = HtmlNames.Intern(html.Slice(nameStart, nameEnd - nameStart), names);
         (Start, End, position) = (nameEnd, nameEnd, end);
         Kind = kind;
         return true;
@@ -256,6 +263,7 @@ internal struct HtmlTokenizer
 
     private int NameEnd(int from)
     {
+        var html = source.Span;
         var i = from;
         while (i < html.Length && html[i] is not ('>' or '/' or ' ' or '\t' or '\n' or '\r' or '\f'))
         {
@@ -268,6 +276,7 @@ internal struct HtmlTokenizer
     /// <summary>The content of a raw-text element up to its end tag (which is left for <see cref="Next"/>).</summary>
     private bool ReadRawText(HtmlElementName rawText)
     {
+        var html = source.Span;
         var element = rawText.Name;
         var start = position;
         if (element == "plaintext")
@@ -278,7 +287,7 @@ internal struct HtmlTokenizer
         var from = start;
         while (true)
         {
-            var at = html.IndexOf("</", from, StringComparison.Ordinal);
+            var at = IndexOf(html, "</", from);
             if (at < 0)
             {
                 at = html.Length;
@@ -300,11 +309,29 @@ internal struct HtmlTokenizer
         }
     }
 
+    private static int IndexOf(ReadOnlySpan<char> html, char c, int from)
+    {
+        var at = html[from..].IndexOf(c);
+        return at < 0 ? -1 : at + from;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> html, string value, int from)
+    {
+        if (from > html.Length)
+        {
+            return -1;
+        }
+
+        var at = html[from..].IndexOf(value, StringComparison.Ordinal);
+        return at < 0 ? -1 : at + from;
+    }
+
     private bool IsEndTagOf(string element, int at)
     {
+        var html = source.Span;
         var nameStart = at + 2;
         if (nameStart + element.Length > html.Length
-            || !html.AsSpan(nameStart, element.Length).Equals(element, StringComparison.OrdinalIgnoreCase))
+            || !html.Slice(nameStart, element.Length).Equals(element, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -18,7 +18,7 @@ internal sealed class HtmlTree : IDisposable
 
     private Node[] nodes;
 
-    public HtmlTree(string source, int capacity)
+    public HtmlTree(ReadOnlyMemory<char> source, int capacity)
     {
         Source = source;
         nodes = ArrayPool<Node>.Shared.Rent(Math.Max(capacity, 16));
@@ -37,7 +37,7 @@ internal sealed class HtmlTree : IDisposable
         ContainsTable = 16,
     }
 
-    public string Source { get; }
+    public ReadOnlyMemory<char> Source { get; }
 
     public int Count { get; private set; }
 
@@ -65,7 +65,7 @@ internal sealed class HtmlTree : IDisposable
     public bool ContainsTable(int node) => (nodes[node].Flags & NodeFlags.ContainsTable) != 0;
 
     /// <summary>A text node's text as written (character references not yet decoded).</summary>
-    public ReadOnlySpan<char> RawText(int node) => Source.AsSpan(nodes[node].Start, nodes[node].Length);
+    public ReadOnlySpan<char> RawText(int node) => Source.Span.Slice(nodes[node].Start, nodes[node].Length);
 
     /// <summary>The text has character references to decode (it holds an <c>&amp;</c> and is not script or xmp content).</summary>
     public bool HasReferences(int node) => (nodes[node].Flags & (NodeFlags.HasReferences | NodeFlags.RawText)) == NodeFlags.HasReferences;
@@ -79,7 +79,7 @@ internal sealed class HtmlTree : IDisposable
             return null;
         }
 
-        var attributes = new HtmlAttributeReader(Source.AsSpan(0, entry.Start + entry.Length), entry.Start);
+        var attributes = new HtmlAttributeReader(Source.Span[..(entry.Start + entry.Length)], entry.Start);
         while (attributes.MoveNext())
         {
             if (attributes.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
@@ -104,8 +104,8 @@ internal sealed class HtmlTree : IDisposable
     }
 
     /// <summary>Adds an element as the last child of <paramref name="parent"/>; its attributes are the source range given.</summary>
-    internal int AddElement(int parent, HtmlElementName element, int attributesStart, int attributesEnd, bool hidden) =>
-        Add(parent, new Node
+    internal int AddElement(int parent, HtmlElementName element, int attributesStart, int attributesEnd, bool hidden, int before = None) =>
+        Add(parent, before, new Node
         {
             Element = element,
             Start = attributesStart,
@@ -113,8 +113,8 @@ internal sealed class HtmlTree : IDisposable
             Flags = NodeFlags.Element | (hidden ? NodeFlags.Hidden : NodeFlags.None),
         });
 
-    internal int AddText(int parent, int start, int end, bool raw, bool hasReferences) =>
-        Add(parent, new Node
+    internal int AddText(int parent, int start, int end, bool raw, bool hasReferences, int before = None) =>
+        Add(parent, before, new Node
         {
             Start = start,
             Length = end - start,
@@ -123,7 +123,8 @@ internal sealed class HtmlTree : IDisposable
 
     internal void MarkContainsTable(int table) => nodes[table].Flags |= NodeFlags.ContainsTable;
 
-    private int Add(int parent, Node node)
+    /// <summary>Adds a node as the last child of <paramref name="parent"/>, or just before its child <paramref name="before"/>.</summary>
+    private int Add(int parent, int before, Node node)
     {
         if (Count == nodes.Length)
         {
@@ -140,6 +141,25 @@ internal sealed class HtmlTree : IDisposable
         node.NextSibling = None;
         nodes[index] = node;
         ref var owner = ref nodes[parent];
+        if (before != None)
+        {
+            nodes[index].NextSibling = before;
+            if (owner.FirstChild == before)
+            {
+                owner.FirstChild = index;
+                return index;
+            }
+
+            var previous = owner.FirstChild;
+            while (nodes[previous].NextSibling != before)
+            {
+                previous = nodes[previous].NextSibling;
+            }
+
+            nodes[previous].NextSibling = index;
+            return index;
+        }
+
         if (owner.LastChild == None)
         {
             owner.FirstChild = index;

@@ -33,7 +33,7 @@ internal sealed class HtmlTreeBuilder
         this.maxDepth = maxDepth;
     }
 
-    public static HtmlTree Build(string html, int maxDepth)
+    public static HtmlTree Build(ReadOnlyMemory<char> html, int maxDepth)
     {
         // About one node per 24 chars of a Word-exported page; the tree grows if needed.
         var tree = new HtmlTree(html, (html.Length / 24) + 16);
@@ -44,8 +44,7 @@ internal sealed class HtmlTreeBuilder
             switch (tokenizer.Kind)
             {
                 case HtmlTokenKind.Text:
-                    builder.Text(html.AsSpan(tokenizer.Start, tokenizer.End - tokenizer.Start));
-                    tree.AddText(builder.Current, tokenizer.Start, tokenizer.End, tokenizer.IsRawText, tokenizer.HasReferences);
+                    builder.Text(html.Span[tokenizer.Start..tokenizer.End], tokenizer.Start, tokenizer.End, tokenizer.IsRawText, tokenizer.HasReferences);
                     break;
                 case HtmlTokenKind.StartTag:
                     builder.StartTag(tokenizer.Element, tokenizer.Start, tokenizer.End, tokenizer.SelfClosing, tokenizer.Hidden);
@@ -63,14 +62,50 @@ internal sealed class HtmlTreeBuilder
 
     private HtmlElementName? CurrentElement => depth == 0 ? null : openElements[depth - 1];
 
-    /// <summary>Text that is not white space ends an open head (a page that never says &lt;body&gt;).</summary>
-    private void Text(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Text that is not white space ends an open head (a page that never says &lt;body&gt;), and inside a table but
+    /// outside its cells it is moved before the table, as a browser does ("foster parenting").
+    /// </summary>
+    private void Text(ReadOnlySpan<char> text, int start, int end, bool raw, bool hasReferences)
     {
         if (headAt >= 0 && headAt == depth - 1 && !text.IsWhiteSpace())
         {
             Truncate(headAt);
         }
+
+        if (FosterTable() is var table and not HtmlTree.None && !text.IsWhiteSpace())
+        {
+            tree.AddText(tree.Parent(table), start, end, raw, hasReferences, before: table);
+            return;
+        }
+
+        tree.AddText(Current, start, end, raw, hasReferences);
     }
+
+    /// <summary>
+    /// When the current node is a table, row group or row (content other than table parts does not belong there),
+    /// the open table to put such content before; otherwise <see cref="HtmlTree.None"/>.
+    /// </summary>
+    private int FosterTable() =>
+        CurrentElement is { } current && (current.Kind is ElementKind.Table or ElementKind.Tr || current.IsRowGroup) ? OpenTable() : HtmlTree.None;
+
+    private int OpenTable()
+    {
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            if (openElements[i].Kind == ElementKind.Table)
+            {
+                return open[i];
+            }
+        }
+
+        return HtmlTree.None;
+    }
+
+    private static bool IsTablePart(HtmlElementName element) =>
+        element.Kind is ElementKind.Table or ElementKind.Caption or ElementKind.Colgroup or ElementKind.Col or ElementKind.Tr
+            or ElementKind.Td or ElementKind.Th
+        || element.IsRowGroup || element.Name is "script" or "style" or "template" or "form" or "input";
 
     private void StartTag(HtmlElementName element, int attributesStart, int attributesEnd, bool selfClosing, bool hidden)
     {
@@ -120,7 +155,11 @@ internal sealed class HtmlTreeBuilder
             depth--;
         }
 
-        var node = tree.AddElement(Current, element, attributesStart, attributesEnd, hidden);
+        // A caption reads as a line above its table; content a table holds outside its cells moves before it.
+        var fosterTable = element.Kind == ElementKind.Caption ? OpenTable() : IsTablePart(element) ? HtmlTree.None : FosterTable();
+        var node = fosterTable != HtmlTree.None
+            ? tree.AddElement(tree.Parent(fosterTable), element, attributesStart, attributesEnd, hidden, before: fosterTable)
+            : tree.AddElement(Current, element, attributesStart, attributesEnd, hidden);
         switch (element.Kind)
         {
             case ElementKind.Head:
@@ -135,7 +174,8 @@ internal sealed class HtmlTreeBuilder
                 break;
         }
 
-        if (element.IsVoid || (selfClosing && element.HonoursSelfClosing))
+        // A column group holds only columns: it is not left open for content to land in.
+        if (element.IsVoid || element.Kind == ElementKind.Colgroup || (selfClosing && element.HonoursSelfClosing))
         {
             return;
         }

@@ -10,14 +10,14 @@ internal static class PageReader
     /// <summary>Deeper markup is not a report page: it is read with its tags stripped instead.</summary>
     public const int MaxNesting = 1500;
 
-    public static PageContent Read(string html, ParseTimings? timings = null)
+    public static PageContent Read(ReadOnlyMemory<char> html, ParseTimings? timings = null)
     {
-        var started = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = timings is null ? default : ParseTimings.Start();
         using var tree = HtmlTreeBuilder.Build(html, MaxNesting);
         timings?.Add("html.tree", started);
         if (tree.Failure is { } failure)
         {
-            var fallback = PlainText.Read(MarkupStripper.Strip(html));
+            var fallback = PlainText.Read(MarkupStripper.Strip(html.ToString()));
             fallback.Fallback = failure;
             return fallback;
         }

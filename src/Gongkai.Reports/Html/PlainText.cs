@@ -3,13 +3,13 @@ namespace Gongkai.Reports.Html;
 /// <summary>Reads plain text (a <c>.txt</c> copy of a report) into lines, the same shape as a page.</summary>
 internal static class PlainText
 {
-    public static PageContent Read(string text)
+    public static PageContent Read(ReadOnlySpan<char> text)
     {
         var content = new PageContent();
         var run = new TextRun();
-        foreach (var range in text.AsSpan().Split('\n'))
+        foreach (var range in text.Split('\n'))
         {
-            run.Append(text.AsSpan(range), inLink: false);
+            run.Append(text[range], inLink: false);
             if (run.IsEmpty)
             {
                 continue;

@@ -12,7 +12,7 @@ public static class NumberReader
     // Units a count or an amount is written with, longest first so 万元 wins over 万 and 人次 over 人.
     private static readonly string[] Units = SortLongestFirst(
     [
-        "万元", "万条", "万件", "万人次", "万次", "万个", "万份", "万项", "万宗", "万余条", "万余件",
+        "万元", "万条", "万件", "万人次", "万次", "万个", "万份", "万项", "万宗", "万余条", "万余件", "万余人次", "万余次", "万余元",
         "人次", "余件", "余条", "余宗", "余次", "余个", "余项", "余人次",
         "条", "件", "宗", "起", "次", "个", "项", "份", "篇", "期", "家", "人", "元", "宗次", "批",
     ]);

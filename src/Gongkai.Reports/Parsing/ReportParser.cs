@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gongkai.Reports.Decoding;
 using Gongkai.Reports.Html;
 using Gongkai.Reports.Metadata;
@@ -69,8 +68,9 @@ public sealed class ReportParser
         }
 
         var content = source.Content[..bytes.Length];
-        var decoded = Stage("decode", problems, () => ReportDecoder.Decode(content.Span, source.ContentType, source.FileName), null, timings)
-            ?? new DecodedText(System.Text.Encoding.UTF8.GetString(content.Span), DecodingInfo.None, IsHtml: false);
+        // The page's characters go back to the pool once the page is read into lines and tables.
+        using var decoded = Stage("decode", problems, () => ReportDecoder.DecodePooled(content.Span, source.ContentType, source.FileName), null, timings)
+            ?? new PooledText(System.Text.Encoding.UTF8.GetString(content.Span).AsMemory(), null, DecodingInfo.None, isHtml: false);
         if (decoded.Decoding.DecidedBy == "detected" && decoded.Decoding.Declared is { } declared)
         {
             problems.Add(new ReportProblem(
@@ -78,8 +78,8 @@ public sealed class ReportParser
                 $"The page declares {declared} but its bytes are {decoded.Decoding.Encoding}; decoded as {decoded.Decoding.Encoding}."));
         }
 
-        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Text, timings) : PlainText.Read(decoded.Text), null, timings)
-            ?? PlainText.Read(MarkupStripper.Strip(decoded.Text));
+        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Chars, timings) : PlainText.Read(decoded.Chars.Span), null, timings)
+            ?? PlainText.Read(MarkupStripper.Strip(decoded.Chars.ToString()));
         if (page.Fallback is { } why)
         {
             problems.Add(new ReportProblem(ProblemCodes.MarkupUnreadable, $"The markup could not be read as a tree ({why}); its text was read without it."));
@@ -158,7 +158,7 @@ public sealed class ReportParser
 
     private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback, ParseTimings? timings)
     {
-        var started = timings is null ? 0 : Stopwatch.GetTimestamp();
+        var started = timings is null ? default : ParseTimings.Start();
         try
         {
             return run();

@@ -54,6 +54,20 @@ public sealed class NarrativeRecoveryTests
     }
 
     [Fact]
+    public void Places_a_mis_decoded_outcome_whose_readable_words_end_one_label()
+    {
+        // Between 同意部分公开 and 补正 three outcomes are possible, but the label's end survived: 关政府信息.
+        var result = MetricExtractor.Extract(Build(Answers.Replace("?胺潜緳C的2宗", "?胺潜緳C关政府信息”的2宗", StringComparison.Ordinal)));
+
+        var notThisAgency = result.Metrics["requests.not_this_agency"];
+        Assert.Equal(2m, notThisAgency.Value);
+        Assert.Equal("recovered", notThisAgency.Provenance.Kind);
+        Assert.Contains("非本机关政府信息", notThisAgency.Provenance.Note, StringComparison.Ordinal);
+        Assert.Equal(38m, result.Metrics["requests.granted"].Value);
+        Assert.DoesNotContain(result.Problems, p => p.Code == ProblemCodes.FiguresDamaged);
+    }
+
+    [Fact]
     public void Does_not_place_a_figure_when_the_outcomes_do_not_add_up()
     {
         var result = MetricExtractor.Extract(Build(Answers.Replace("需要补正后公开的3宗", "需要补正后公开的4宗", StringComparison.Ordinal)));

@@ -28,6 +28,9 @@ public sealed class CorpusFiguresTests
         {
             ["proactive.total_items"] = 53476,
             ["requests.new_received"] = 7743,
+            ["requests.by_channel.in_person"] = 7740,
+            ["requests.by_channel.online"] = 1,
+            ["requests.by_channel.mail"] = 2,
             ["requests.processed_total"] = 7723,
             ["requests.granted"] = 7673,
             ["requests.denied_total"] = 2,
@@ -55,17 +58,21 @@ public sealed class CorpusFiguresTests
             ["requests.denied_total"] = 1,
             ["reconsideration.total"] = 1,
         }),
-        // 2018 Guangzhou data bureau: pinyin artifacts, two mis-decoded labels (“同意公开” 71, “非本机关政府信息” 5),
+        // 2018 Guangzhou data bureau: pinyin artifacts, two mis-decoded labels (“同意公开” 71 placed by position, “非本机关政府信息” 5
+        // by the readable end of its label; both by the outcomes adding up to the 89 answered),
         // 行政复议 said to be about 2017, no fees charged.
         ["corpus/003_b820eed96e50d292.txt"] = ("pre2019", new()
         {
             ["proactive.total_items"] = 445,
             ["requests.new_received"] = 89,
+            ["requests.by_channel.in_person"] = 58,
+            ["requests.by_channel.online"] = 31,
             ["requests.processed_total"] = 89,
             ["requests.already_public"] = 1,
             ["requests.granted"] = 71,
             ["requests.partially_granted"] = 5,
             ["requests.asked_to_amend"] = 7,
+            ["requests.not_this_agency"] = 5,
             ["reconsideration.total"] = 9,
             ["reconsideration.upheld"] = 9,
             ["litigation.total"] = 0,

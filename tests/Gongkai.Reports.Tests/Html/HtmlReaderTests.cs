@@ -8,7 +8,7 @@ namespace Gongkai.Reports.Tests.Html;
 /// </summary>
 public sealed class HtmlReaderTests
 {
-    private static PageContent Read(string html) => PageReader.Read(html);
+    private static PageContent Read(string html) => PageReader.Read(html.AsMemory());
 
     /// <summary>Each block as a reader sees it: a line's text, or a table as rows of cells joined by | and /.</summary>
     private static string[] Blocks(string html) => Read(html).Blocks.Select(Show).ToArray();
@@ -140,6 +140,15 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void Text_in_a_table_outside_its_cells_and_its_caption_read_before_the_table()
+    {
+        Assert.Equal(
+            ["表外文字说明", "[甲|乙 / 1|2]", "表一 收到申请情况", "[甲|乙 / 1|2]"],
+            Blocks("<table><tr><td>甲</td><td>乙</td></tr>表外文字<tr><td>1</td><b>说明</b><td>2</td></tr></table>"
+                + "<table><colgroup><col width=20></colgroup><caption>表一 收到申请情况</caption><tr><td>甲</td><td>乙</td></tr><tr><td>1</td><td>2</td></tr></table>"));
+    }
+
+    [Fact]
     public void A_data_table_nested_in_a_layout_table_is_a_grid_and_the_layout_cells_are_lines()
     {
         Assert.Equal(
@@ -188,5 +197,70 @@ public sealed class HtmlReaderTests
         var line = Assert.Single(page.Blocks);
         Assert.Equal("首页 正文 更多其他文字", line.Text);
         Assert.Equal((10, 6), (line.Chars, line.LinkChars));
+    }
+
+    [Fact]
+    public void Random_tag_soup_never_throws_and_keeps_every_visible_word()
+    {
+        // Tags that never hide or change text: whatever their nesting, every word must be read.
+        string[] visible =
+        [
+            "<p>", "</p>", "<div>", "</div>", "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<tbody>",
+            "</tbody>", "<li>", "</ul>", "<a href=x>", "</a>", "<br>", "</br>", "<o:p>", "</o:p>", "<o:p/>", "<span>", "</span>",
+            "<h2>", "</h3>", "<dd>", "<dt>", "<col>", "<colgroup>", "</body>", "</html>", "<td rowspan=2>", "<caption>", "<b>", "</i>",
+            "<!-- x -->", "<!DOCTYPE html>", "<![if !supportLists]>", "<![endif]>", "<?xml?>", "</td></tr></table>",
+        ];
+        string[] anything =
+        [
+            .. visible, "<span style='display:none'>", "<script>", "</script>", "<style>", "<title>", "</title>", "<xmp>", "</xmp>",
+            "<!--", "-->", "<![CDATA[", "]]>", "&nbsp;", "&amp", "&#", "&#x", "&#12345;", "&copy", "<", ">", "</", "<td rowspan='3",
+            "\"", "'", "=", "<head>", "</head>", "<body>", "<textarea>", "<plaintext>", "<td rowspan=0 colspan=99>", "<meta name=a content=b>",
+        ];
+        var random = new Random(20261122);
+        for (var i = 0; i < 4000; i++)
+        {
+            var checkWords = i % 2 == 0;
+            var pieces = checkWords ? visible : anything;
+            var html = new System.Text.StringBuilder();
+            var words = new List<string>();
+            for (var j = random.Next(1, 80); j > 0; j--)
+            {
+                if (random.Next(3) == 0)
+                {
+                    words.Add("字" + j);
+                    html.Append("字").Append(j);
+                }
+                else
+                {
+                    html.Append(pieces[random.Next(pieces.Length)]);
+                }
+            }
+
+            var page = Read(html.ToString());
+            var text = string.Concat(page.Blocks.Select(Show));
+            if (checkWords)
+            {
+                // Text a table holds outside its cells moves before the table (as in a browser), so order is not checked.
+                foreach (var word in words)
+                {
+                    Assert.True(ContainsWord(text, word), $"“{word}” is missing from “{text}” read from “{html}”");
+                }
+            }
+        }
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        // 字4 must not be found inside 字45.
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if (end == text.Length || !char.IsAsciiDigit(text[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

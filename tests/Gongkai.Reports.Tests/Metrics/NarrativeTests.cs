@@ -31,6 +31,8 @@ public sealed class NarrativeTests
         {
             ["proactive.total_items"] = 3120,
             ["requests.new_received"] = 42,
+            ["requests.by_channel.online"] = 30,
+            ["requests.by_channel.mail"] = 12,
             ["requests.processed_total"] = 40,
             ["requests.granted"] = 31,
             ["requests.partially_granted"] = 2,

@@ -52,4 +52,54 @@ public sealed class TextTableTests
         var missing = Assert.Single(result.Problems, p => p.Code == ProblemCodes.TablesMissing);
         Assert.Contains("表二", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reads_the_statistics_table_of_a_pre2019_text_copy()
+    {
+        // 统计指标 | 单位 | 统计数 pasted as text: one figure per row, the unit between the indicator and the figure.
+        var document = new DocumentBuilder { Year = 2016 }
+            .Section("overview", "一、概述")
+            .Line("2016年，本局政府信息公开工作平稳推进。")
+            .Section("other", "六、说明与附表")
+            .Line("政府信息公开情况统计表")
+            .Line("统计指标 单位 统计数")
+            .Line("一、主动公开情况")
+            .Line("（一）主动公开政府信息数 条 860")
+            .Line("其中：主动公开规范性文件数 条 7")
+            .Line("三、依申请公开情况")
+            .Line("（一）收到申请数 件 21")
+            .Line("1.当面申请数 件 6")
+            .Line("3.网络申请数 件 15")
+            .Line("（三）申请答复数 件 21")
+            .Line("2.同意公开答复数 件 17")
+            .Line("4.不同意公开答复数 件 1")
+            .Line("其中：涉及个人隐私 件 1")
+            .Line("6.申请信息不存在数 件 3")
+            .Line("四、行政复议数量 件 1")
+            .Line("（一）维持具体行政行为数 件 1")
+            .Line("七、依申请公开信息收取的费用 万元 0.02")
+            .Build();
+
+        var result = MetricExtractor.Extract(document);
+
+        var expected = new Dictionary<string, decimal>
+        {
+            ["proactive.total_items"] = 860,
+            ["proactive.normative_docs.published"] = 7,
+            ["requests.new_received"] = 21,
+            ["requests.by_channel.in_person"] = 6,
+            ["requests.by_channel.online"] = 15,
+            ["requests.processed_total"] = 21,
+            ["requests.granted"] = 17,
+            ["requests.denied_total"] = 1,
+            ["requests.denied.personal_privacy"] = 1,
+            ["requests.not_exist"] = 3,
+            ["reconsideration.total"] = 1,
+            ["reconsideration.upheld"] = 1,
+            ["fees.amount_yuan"] = 200,
+        };
+        Assert.Equal(expected.OrderBy(p => p.Key), result.Metrics.ToDictionary(p => p.Key, p => p.Value.Value).OrderBy(p => p.Key));
+        Assert.Equal("table", result.Metrics["requests.granted"].Provenance.Kind);
+        Assert.Empty(result.Problems);
+    }
 }

@@ -57,10 +57,14 @@ internal static class NarrativeRecovery
             var damagedInParagraph = damaged.Where(d => d.Start >= paragraphStart && d.Start < paragraphEnd).Sum(d => d.Value);
             var sum = inParagraph.Sum(o => o.Value) + damagedInParagraph;
             var balanced = figures.TryGet(MetricKeys.RequestsProcessedTotal, out var answered) && sum == answered;
-            if (before.Key is not null && after.Key is not null && candidates.Count == 1 && balanced)
+            var byTail = candidates.Count > 1 ? ByReadableTail(match, phrase, candidates) : -1;
+            if (before.Key is not null && after.Key is not null && (candidates.Count == 1 || byTail >= 0) && balanced)
             {
-                var (key, label) = Order[candidates[0]];
-                var note = $"the words before the figure are mis-decoded (“{written}”); it is {label}: the only outcome between {Order[low].Label} and {Order[high].Label} in the report's order, and with it the outcomes add up to the {NumberReader.Format(answered)} requests answered.";
+                var (key, label) = Order[candidates.Count == 1 ? candidates[0] : byTail];
+                var why = candidates.Count == 1
+                    ? $"the only outcome between {Order[low].Label} and {Order[high].Label} in the report's order"
+                    : $"the words still readable before it end {label}'s, and it lies between {Order[low].Label} and {Order[high].Label} in the report's order";
+                var note = $"the words before the figure are mis-decoded (“{written}”); it is {label}: {why}, and with it the outcomes add up to the {NumberReader.Format(answered)} requests answered.";
                 figures.Add(key, phrase.Value, new MetricProvenance
                 {
                     Kind = ProvenanceKinds.Recovered,
@@ -85,4 +89,58 @@ internal static class NarrativeRecovery
     }
 
     private static int Index(string key) => Array.FindIndex(Order, o => o.Key == key);
+
+    /// <summary>
+    /// The candidate whose label alone ends with the words left readable just before the figure (“胺潜緳C關政府信息”的5宗
+    /// still shows 关政府信息, the end of 非本机关政府信息), or -1. At least three readable characters are required.
+    /// </summary>
+    private static int ByReadableTail(string match, DamagedPhrase phrase, List<int> candidates)
+    {
+        // Back from the phrase's end over the unit and the figure.
+        var end = phrase.End;
+        while (end > phrase.Start && (NumberReader.IsDigit(match[end - 1]) || NumberReader.IsSpace(match[end - 1]) || match[end - 1] is '件' or '宗' or '起' or '个' or '份' or '次'))
+        {
+            end--;
+        }
+
+        // Back over the quote and 的 that follow the label.
+        while (end > phrase.Start && match[end - 1] is '的' or '”' or '"' or '“' or '」' or ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > phrase.Start && end - start < 8 && IsHan(match[start - 1]))
+        {
+            start--;
+        }
+
+        for (var length = end - start; length >= 3; length--)
+        {
+            var tail = match.AsSpan(end - length, length);
+            var found = -1;
+            foreach (var candidate in candidates)
+            {
+                if (Order[candidate].Label.AsSpan().EndsWith(tail, StringComparison.Ordinal))
+                {
+                    if (found >= 0)
+                    {
+                        found = -2;
+                        break;
+                    }
+
+                    found = candidate;
+                }
+            }
+
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -61,7 +61,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
                 continue;
             }
 
-            var number = NumberReader.ReadAt(match, i);
+            var number = isDigit ? ReadAcrossWrap(i) : NumberReader.ReadAt(match, i);
             if (number.Kind == WrittenNumberKind.Percentage)
             {
                 i += Math.Max(1, number.Length);
@@ -83,6 +83,29 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
         ReadZeroStatements();
         NarrativeRecovery.Resolve(text, match, figures, outcomesRead, damagedPhrases);
+    }
+
+    /// <summary>A number whose digits a soft line wrap split (“申请1\n8件”) is read as one, the break counted in its length.</summary>
+    private WrittenNumber ReadAcrossWrap(int start)
+    {
+        var end = start;
+        while (end < match.Length && char.IsAsciiDigit(match[end]))
+        {
+            end++;
+        }
+
+        if (end - start > 12 || end + 1 >= match.Length || match[end] != '\n' || !char.IsAsciiDigit(match[end + 1]) || !IsSoftWrap(end))
+        {
+            return NumberReader.ReadAt(match, start);
+        }
+
+        Span<char> joined = stackalloc char[32];
+        var head = end - start;
+        match.AsSpan(start, head).CopyTo(joined);
+        var tail = Math.Min(match.Length - (end + 1), joined.Length - head);
+        match.AsSpan(end + 1, tail).CopyTo(joined[head..]);
+        var number = NumberReader.ReadAt(joined[..(head + tail)], 0);
+        return number.IsNumber ? number with { Length = number.Length + 1 } : NumberReader.ReadAt(match, start);
     }
 
     private int SkipRun(int i, bool digits)
@@ -114,11 +137,15 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
             }
         }
 
-        var near = match.AsSpan(nearStart, start - nearStart);
-        var wide = match.AsSpan(wideStart, start - wideStart);
         var afterEnd = ClauseEnd(end);
-        var after = match.AsSpan(end, afterEnd - end);
-        var sentenceBefore = match.AsSpan(sentenceStart, start - sentenceStart);
+        // A soft line wrap inside the sentence (the only kind of break left in it) does not split its words.
+        var sentence = match.AsSpan(sentenceStart, start - sentenceStart);
+        var compact = sentence.Contains('\n') ? string.Concat(sentence.ToString().Split('\n')) : null;
+        var near = Tail(compact, nearStart, start);
+        var wide = Tail(compact, wideStart, start);
+        var sentenceBefore = Tail(compact, sentenceStart, start);
+        var afterSpan = match.AsSpan(end, afterEnd - end);
+        var after = afterSpan.Contains('\n') ? string.Concat(afterSpan.ToString().Split('\n')).AsSpan() : afterSpan;
         var section = document.SectionAt(start)?.Kind;
 
         foreach (var rule in SentenceRules.All)
@@ -171,6 +198,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
                 Text = text[phraseStart..phraseEnd].Trim(),
                 Unit = number.Unit,
                 Multiplier = number.Multiplier == 1m ? null : number.Multiplier,
+                Note = ApproximationNote(start, number.Unit),
             };
             if (figures.Add(key, number.Value, provenance))
             {
@@ -196,6 +224,41 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         {
             damagedPhrases.Add(new DamagedPhrase(number.Value, nearStart, end, section));
         }
+    }
+
+    /// <summary>
+    /// 余 (“260余人次”, “12万余条”: more than) and 约/近/大约 (about) make a figure approximate. It is kept as written
+    /// (for 余 a lower bound) and says so, so that a reader can leave it out of sums.
+    /// </summary>
+    private string? ApproximationNote(int start, string? unit)
+    {
+        if (unit is not null && unit.Contains('余'))
+        {
+            return "approximate: 余 (more than); the written figure is kept as a lower bound";
+        }
+
+        var before = start > 0 ? match[start - 1] : '\0';
+        return before is '约' or '近' || (start > 1 && match.AsSpan(start - 2, 2) is "超过" or "大约" or "将近") ? "approximate: 约/近 (about); the written figure is kept" : null;
+    }
+
+    /// <summary>The words from <paramref name="from"/> to the number, from the compacted sentence when it had wraps.</summary>
+    private ReadOnlySpan<char> Tail(string? compact, int from, int to)
+    {
+        if (compact is null)
+        {
+            return match.AsSpan(from, to - from);
+        }
+
+        var length = to - from;
+        foreach (var c in match.AsSpan(from, to - from))
+        {
+            if (c == '\n')
+            {
+                length--;
+            }
+        }
+
+        return compact.AsSpan(compact.Length - length);
     }
 
     private static bool RequestUnitsOf(string unit) => unit is "件" or "宗" or "起" or "个" or "份" or "次";
@@ -270,6 +333,12 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         var i = from;
         while (i < limit && match[i] is not ('。' or ';' or '；' or '\n'))
         {
+            // Another count first (“已答复七件，其中“同意公开”五件，占总数的71.4%”): the percentage is that one's.
+            if (!char.IsAsciiDigit(match[i]) && ChineseNumerals.IsNumeralChar(match[i]) && NumberReader.ReadAt(match, i).IsNumber)
+            {
+                return null;
+            }
+
             if (char.IsAsciiDigit(match[i]))
             {
                 var j = i;
@@ -331,7 +400,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         var limit = Math.Max(0, at - 200);
         for (var k = at - 1; k >= limit; k--)
         {
-            if (IsSentenceEnd(match[k]))
+            if (IsEnd(k))
             {
                 return k + 1;
             }
@@ -345,7 +414,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         var limit = Math.Min(match.Length, from + MaxAfter);
         for (var k = from; k < limit; k++)
         {
-            if (IsSentenceEnd(match[k]) || match[k] is ',' or '，')
+            if (IsEnd(k) || match[k] is ',' or '，')
             {
                 return k;
             }
@@ -356,13 +425,73 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
     private static bool IsSentenceEnd(char c) => c is '。' or ';' or '；' or '\n' or '!' or '！' or '?' or '？';
 
-    // “没有发生…行政复议” states a zero for 行政复议 only; “不收取费用” a zero fee; “未收到…申请” no requests.
-    private static readonly (string Trigger, bool Requests)[] ZeroTriggers =
+    private bool IsEnd(int at) => IsSentenceEnd(match[at]) && !(match[at] == '\n' && IsSoftWrap(at));
+
+    /// <summary>
+    /// A line break inside a sentence: a text copy wrapped at a fixed width (PDF to text) breaks lines mid-word
+    /// (“共受理政府信息公开申\n请18件”). The break is soft when a long line that ends in a character or digit, not in
+    /// punctuation, continues with one, and the next line is not a heading.
+    /// </summary>
+    private bool IsSoftWrap(int newline)
+    {
+        if (newline == 0 || newline + 1 >= match.Length || !IsWordChar(match[newline - 1]) || !IsWordChar(match[newline + 1]))
+        {
+            return false;
+        }
+
+        var lineStart = match.LastIndexOf('\n', newline - 1) + 1;
+        if (newline - lineStart < MinWrappedLine)
+        {
+            return false;
+        }
+
+        foreach (var section in document.Sections)
+        {
+            if (section.Start == newline + 1 || section.Start == lineStart)
+            {
+                return false;
+            }
+        }
+
+        return !InTable(newline + 1) && !InTable(lineStart);
+    }
+
+    private const int MinWrappedLine = 20;
+
+    private static bool IsWordChar(char c) => char.IsAsciiDigit(c) || c is >= '\u4E00' and <= '\u9FFF';
+
+    // “没有发生…行政复议” states a zero for 行政复议 only; “不收取费用” a zero fee; “未收到…申请” no requests;
+    // “没有不同意公开的申请”, “无不予公开情况” a zero for that outcome only.
+    private static readonly (string Trigger, ZeroTrigger Kind)[] ZeroTriggers =
     [
-        ("没有发生", false), ("未发生", false), ("没有出现", false), ("未出现", false), ("无一例", false),
-        ("没有收到", true), ("未收到", true), ("没有受理", true), ("未受理", true), ("未接到", true), ("没有接到", true),
-        ("不收取", false), ("未收取", false), ("没有收取", false), ("免收", false), ("不收费", false), ("零收费", false),
+        ("没有发生", ZeroTrigger.Specific), ("未发生", ZeroTrigger.Specific), ("没有出现", ZeroTrigger.Specific), ("未出现", ZeroTrigger.Specific),
+        ("无一例", ZeroTrigger.Specific), ("没有收到", ZeroTrigger.Requests), ("未收到", ZeroTrigger.Requests), ("没有受理", ZeroTrigger.Requests),
+        ("未受理", ZeroTrigger.Requests), ("未接到", ZeroTrigger.Requests), ("没有接到", ZeroTrigger.Requests),
+        ("不收取", ZeroTrigger.Specific), ("未收取", ZeroTrigger.Specific), ("没有收取", ZeroTrigger.Specific), ("免收", ZeroTrigger.Specific),
+        ("不收费", ZeroTrigger.Specific), ("零收费", ZeroTrigger.Specific), ("没有", ZeroTrigger.Generic), ("无", ZeroTrigger.Generic),
     ];
+
+    // Outcomes a zero statement can name, most specific first (不同意公开 before 同意公开).
+    private static readonly (string Label, string Key)[] ZeroOutcomes =
+    [
+        ("不同意公开", MetricKeys.RequestsDeniedTotal), ("不予公开", MetricKeys.RequestsDeniedTotal),
+        ("部分公开", MetricKeys.RequestsPartiallyGranted), ("信息不存在", MetricKeys.RequestsNotExist),
+        ("非本机关", MetricKeys.RequestsNotThisAgency), ("不属于本机关", MetricKeys.RequestsNotThisAgency),
+        ("不属于本行政机关", MetricKeys.RequestsNotThisAgency), ("已主动公开", MetricKeys.RequestsAlreadyPublic),
+    ];
+
+    // What a generic 没有/无 must be about to be a statement of none (“无行政复议情况”, not “无障碍改造”, “没有现成信息”).
+    private static readonly string[] GenericEndings = ["情况", "申请", "案件", "案例", "事件", "发生"];
+
+    // A result of review (纠错, 维持 …) names a part of the cases, not all of them (“未发生…引起的行政复议纠错”).
+    private static readonly string[] ReviewResults = ["纠错", "纠正", "撤销", "维持", "败诉", "确认违法"];
+
+    private enum ZeroTrigger
+    {
+        Specific,
+        Requests,
+        Generic,
+    }
 
     private void ReadZeroStatements()
     {
@@ -374,20 +503,21 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
                 continue;
             }
 
-            foreach (var (trigger, requests) in ZeroTriggers)
+            foreach (var (trigger, kind) in ZeroTriggers)
             {
                 if (!match.AsSpan(at).StartsWith(trigger, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                ReadZeroStatement(at, trigger, requests);
+                ReadZeroStatement(at, trigger, kind);
+                at += trigger.Length - 1;
                 break;
             }
         }
     }
 
-    private void ReadZeroStatement(int at, string trigger, bool requests)
+    private void ReadZeroStatement(int at, string trigger, ZeroTrigger kind)
     {
         if (InTable(at))
         {
@@ -402,31 +532,63 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
         var end = at;
         var limit = Math.Min(match.Length, at + 60);
-        while (end < limit && !IsSentenceEnd(match[end]))
+        while (end < limit && !IsEnd(end) && !(kind == ZeroTrigger.Generic && match[end] is ',' or '，'))
         {
             end++;
         }
 
         var clause = match.AsSpan(at, end - at);
-        if (ContainsDigit(clause))
+        if (ContainsFigure(clause))
         {
             return; // a figure is stated: the sentence rules read it
         }
 
-        if (requests && clause.Contains("申请", StringComparison.Ordinal) && !AnyOf(clause, ["复议", "诉讼", "咨询"]))
+        if (kind == ZeroTrigger.Generic && !EndsWithAny(clause, GenericEndings))
+        {
+            return;
+        }
+
+        if (kind == ZeroTrigger.Requests && clause.Contains("申请", StringComparison.Ordinal) && !AnyOf(clause, ["复议", "诉讼", "咨询"]))
         {
             AddZero(MetricKeys.RequestsNewReceived, at, end, section);
             return;
         }
 
-        if (clause.Contains("复议", StringComparison.Ordinal))
+        if (section is not "proactive")
         {
-            AddZero(MetricKeys.ReconsiderationTotal, at, end, section);
+            var named = false;
+            foreach (var (label, key) in ZeroOutcomes)
+            {
+                var found = clause.IndexOf(label, StringComparison.Ordinal);
+                // 不同意公开 also holds 同意公开; 部分公开 after 不予 is not a partial grant.
+                if (found >= 0 && !(label == "部分公开" && found > 0 && clause[found - 1] == '予'))
+                {
+                    AddZero(key, at, end, section);
+                    named = true;
+                    if (label is "不同意公开" or "不予公开")
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (named)
+            {
+                return;
+            }
         }
 
-        if (clause.Contains("诉讼", StringComparison.Ordinal))
+        if (!AnyOf(clause, ReviewResults))
         {
-            AddZero(MetricKeys.LitigationTotal, at, end, section);
+            if (clause.Contains("复议", StringComparison.Ordinal))
+            {
+                AddZero(MetricKeys.ReconsiderationTotal, at, end, section);
+            }
+
+            if (clause.Contains("诉讼", StringComparison.Ordinal))
+            {
+                AddZero(MetricKeys.LitigationTotal, at, end, section);
+            }
         }
 
         if (AnyOf(clause, ["收费", "费用", "收取"]) || trigger is "不收费" or "零收费" || (trigger is "免收" && clause.Contains('费')))
@@ -436,6 +598,20 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
                 AddZero(MetricKeys.FeesAmountYuan, at, end, section);
             }
         }
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> clause, string[] endings)
+    {
+        clause = clause.TrimEnd("”\"」）) ");
+        foreach (var ending in endings)
+        {
+            if (clause.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddZero(string key, int start, int end, string? section) =>
@@ -462,11 +638,12 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         return false;
     }
 
-    private static bool ContainsDigit(ReadOnlySpan<char> s)
+    /// <summary>A digit, or a count in Chinese numerals with its unit (两件, 一起).</summary>
+    private static bool ContainsFigure(ReadOnlySpan<char> s)
     {
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
-            if (char.IsAsciiDigit(c))
+            if (char.IsAsciiDigit(s[i]) || (ChineseNumerals.IsNumeralChar(s[i]) && NumberReader.ReadAt(s, i).IsNumber))
             {
                 return true;
             }

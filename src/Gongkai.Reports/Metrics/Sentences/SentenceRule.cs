@@ -35,8 +35,9 @@ internal static class SentenceRules
     private static readonly string[] ItemUnits = ["条", "件", "万条", "万件", "余条", "余件", "万余条", "万余件"];
     private static readonly string[] RequestUnits = ["件", "宗", "起", "个", "份", "次", "余件", "宗次"];
     private static readonly string[] CaseUnits = ["件", "宗", "起", "次", "个", "宗次"];
-    private static readonly string[] VisitUnits = ["人次", "次", "余人次", "万人次", "个", "件", "万次"];
+    private static readonly string[] VisitUnits = ["人次", "次", "余人次", "万人次", "万余人次", "个", "件", "万次", "万余次"];
     private static readonly string[] MoneyUnits = ["元", "万元"];
+    private static readonly string[] DocumentUnits = ["件", "份", "个", "项"];
 
     private static readonly string[] NarrativeOnly = ["problems"];
     private static readonly string[] NotForRequests = ["proactive", "consultations", "fees", "problems"];
@@ -49,6 +50,12 @@ internal static class SentenceRules
             Before = [["主动公开"]],
             Not = ["规范性文件", "新增", "依申请", "已主动公开", "范围", "其中", "文件"],
             IsTotal = true,
+            NotInSections = ["requests", "consultations", "fees", "review_litigation", "problems"],
+        },
+        new("proactive.normative_docs.issued", DocumentUnits)
+        {
+            Before = [["规范性文件"], ["制发", "制定", "出台", "印发"]],
+            Not = ["废止", "清理", "失效", "修订", "备案", "审查"],
             NotInSections = ["requests", "consultations", "fees", "review_litigation", "problems"],
         },
         new(MetricKeys.RequestsNewReceived, RequestUnits)
@@ -135,6 +142,30 @@ internal static class SentenceRules
             Before = [["公民", "自然人"], ["申请"]],
             Not = [.. Excluded, "法人", "其他组织"],
             Wide = true,
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.in_person", RequestUnits)
+        {
+            Before = [["当面", "现场", "窗口", "视窗"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "网上", "信函", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.online", RequestUnits)
+        {
+            Before = [["网上", "网络", "在线", "电子邮件", "互联网"], ["申请", "申", "提交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "信函", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.mail", RequestUnits)
+        {
+            Before = [["信函", "邮寄", "来信"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "网上", "传真"],
+            NotInSections = NotForRequests,
+        },
+        new("requests.by_channel.fax", RequestUnits)
+        {
+            Before = [["传真"], ["申请", "提交", "递交"]],
+            Not = [.. Excluded, "咨询", "答复", "复议", "诉讼", "当面", "网上", "信函"],
             NotInSections = NotForRequests,
         },
         new(MetricKeys.ConsultationsTotal, VisitUnits)

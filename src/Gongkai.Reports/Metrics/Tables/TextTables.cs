@@ -193,12 +193,35 @@ internal static class TextTables
             run.RemoveAt(run.Count - 1);
         }
 
-        if (run.Count(l => l.Figures >= 2) >= 2 || run.Any(l => l.Figures == 15))
+        if (run.Count(l => l.Figures >= 2) >= 2 || run.Any(l => l.Figures == 15) || IsStatisticsTable(run))
         {
             grids.Add(Build(run, firstIndex + grids.Count));
         }
 
         run.Clear();
+    }
+
+    // The pre-2019 统计表 has one figure per row (统计指标 | 单位 | 统计数): a run of such rows naming its indicators.
+    private static bool IsStatisticsTable(List<Line> run)
+    {
+        var rows = 0;
+        var indicators = 0;
+        foreach (var line in run)
+        {
+            if (line.Figures != 1 || line.Cells.Count != 2)
+            {
+                continue;
+            }
+
+            rows++;
+            var label = line.Cells[0].Match;
+            if (label.Contains("主动公开政府信息数", StringComparison.Ordinal) || label.Contains("收到申请数", StringComparison.Ordinal) || label.Contains("申请答复数", StringComparison.Ordinal))
+            {
+                indicators++;
+            }
+        }
+
+        return rows >= 5 && indicators >= 2;
     }
 
     private static TableGrid Build(List<Line> lines, int index)
@@ -311,13 +334,18 @@ internal static class TextTables
         }
 
         var figures = tokens.Count - first;
-        var cells = new List<(string, string, int)>(figures + 1);
-        var labelTokens = new List<(string, string, int)>(first);
-        for (var k = 0; k < first; k++)
+
+        // A sentence that happens to end in a number is not a table row: labels are short.
+        if (first > 0)
         {
-            labelTokens.Add((text[tokens[k].Start..tokens[k].End], match[tokens[k].Start..tokens[k].End], tokens[k].Start));
+            var label = match.AsSpan(tokens[0].Start, tokens[first - 1].End - tokens[0].Start);
+            if (label.Length > 60 || label.Contains('。'))
+            {
+                return null;
+            }
         }
 
+        var cells = new List<(string, string, int)>(figures + 1);
         if (first > 0)
         {
             var labelStart = tokens[0].Start;
@@ -330,10 +358,16 @@ internal static class TextTables
             cells.Add((text[tokens[k].Start..tokens[k].End], match[tokens[k].Start..tokens[k].End], tokens[k].Start));
         }
 
-        // A sentence that happens to end in a number is not a table row: labels are short.
-        if (first > 0 && (cells[0].Item2.Length > 60 || cells[0].Item2.Contains('。')))
+        // A label alone may be column headers (信息内容 本年制发件数 …): keep its parts for that.
+        if (figures > 0 || end - start > MaxLabelOnlyLine)
         {
-            return null;
+            return new Line(cells, figures, start, end);
+        }
+
+        var labelTokens = new List<(string Text, string Match, int Start)>(first);
+        for (var k = 0; k < first; k++)
+        {
+            labelTokens.Add((text[tokens[k].Start..tokens[k].End], match[tokens[k].Start..tokens[k].End], tokens[k].Start));
         }
 
         return new Line(cells, figures, start, end) { Tokens = labelTokens };
@@ -342,7 +376,7 @@ internal static class TextTables
     private sealed record Line(List<(string Text, string Match, int Start)> Cells, int Figures, int Start, int End)
     {
         /// <summary>The label's space-separated parts (a header line's column names).</summary>
-        public List<(string Text, string Match, int Start)> Tokens { get; init; } = [];
+        public IReadOnlyList<(string Text, string Match, int Start)> Tokens { get; init; } = [];
 
         /// <summary>A row of column names rebuilt from the lines above a row (aligned on the right).</summary>
         public bool IsHeader { get; init; }
