@@ -481,7 +481,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
     ];
 
     // What a generic 没有/无 must be about to be a statement of none (“无行政复议情况”, not “无障碍改造”, “没有现成信息”).
-    private static readonly string[] GenericEndings = ["情况", "申请", "案件", "案例", "事件", "发生"];
+    private static readonly string[] GenericEndings = ["情况", "申请", "案件", "案例", "事件", "发生", "行政复议", "行政诉讼"];
 
     // A result of review (纠错, 维持 …) names a part of the cases, not all of them (“未发生…引起的行政复议纠错”).
     private static readonly string[] ReviewResults = ["纠错", "纠正", "撤销", "维持", "败诉", "确认违法"];
