@@ -38,7 +38,7 @@ public static class Program
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- <benchmark> [options]");
         Console.Error.WriteLine("benchmarks:");
         Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
-        Console.Error.WriteLine("  parse [--pages N] [--seconds S]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml");
+        Console.Error.WriteLine("  parse [--pages N] [--seconds S] [--stages]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml (--stages: time and allocation per parser stage)");
         Console.Error.WriteLine("  end-to-end [--reports N]   harvest → queryable for N generated reports (default 1000) through the local triggers");
         Console.Error.WriteLine("  queries [--reports N] [--requests N]   p50/p99 of /api/reports/{id} and /api/metrics/{key} at 100 concurrent requests");
         Console.Error.WriteLine("  harvest [--pages N] [--polite-pages N] [--delay-ms N]   loopback portal harvest: pages/s and peak memory, then the per-host rate with politeness on");
