@@ -30,8 +30,14 @@ internal static partial class RegionReader
         var (province, after) = ReadProvince(simplifiedName);
 
         string? city = null;
+        var hasZhou = simplifiedName.Contains('州');
         foreach (var (name, fullName, cityProvince) in Prefectures)
         {
+            if (!hasZhou && !ReferenceEquals(name, fullName))
+            {
+                continue; // a short form (恩施州) cannot be in a name without 州
+            }
+
             var at = simplifiedName.IndexOf(name, StringComparison.Ordinal);
             if (at >= 0 && (province is null || province == cityProvince))
             {

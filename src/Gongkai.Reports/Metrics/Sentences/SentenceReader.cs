@@ -94,7 +94,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
             end++;
         }
 
-        if (end - start > 12 || end + 1 >= match.Length || match[end] != '\n' || !char.IsAsciiDigit(match[end + 1]) || !IsSoftWrap(end))
+        if (end - start > 12 || end + 1 >= match.Length || match[end] != '\n' || !char.IsAsciiDigit(match[end + 1]) || SoftWraps.BinarySearch(end) < 0)
         {
             return NumberReader.ReadAt(match, start);
         }
@@ -425,7 +425,40 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
     private static bool IsSentenceEnd(char c) => c is '。' or ';' or '；' or '\n' or '!' or '！' or '?' or '？';
 
-    private bool IsEnd(int at) => IsSentenceEnd(match[at]) && !(match[at] == '\n' && IsSoftWrap(at));
+    private bool IsEnd(int at) => IsSentenceEnd(match[at]) && !(match[at] == '\n' && SoftWraps.Count > 0 && SoftWraps.BinarySearch(at) >= 0);
+
+    /// <summary>The soft wraps of the text, found once (most documents have none).</summary>
+    private List<int> SoftWraps => softWraps ??= FindSoftWraps();
+
+    private List<int>? softWraps;
+
+    private List<int> FindSoftWraps()
+    {
+        var found = new List<int>(0);
+        var tables = document.Tables;
+        var table = 0;
+        for (var at = match.IndexOf('\n'); at >= 0; at = match.IndexOf('\n', at + 1))
+        {
+            // Table rows end in newlines too; they are never wraps.
+            while (table < tables.Count && tables[table].End <= at)
+            {
+                table++;
+            }
+
+            if (table < tables.Count && tables[table].Start <= at)
+            {
+                at = Math.Min(match.Length - 1, tables[table].End);
+                continue;
+            }
+
+            if (IsWordChar(match[Math.Max(0, at - 1)]) && IsSoftWrap(at))
+            {
+                found.Add(at);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// A line break inside a sentence: a text copy wrapped at a fixed width (PDF to text) breaks lines mid-word
