@@ -81,11 +81,14 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
             $"QueueEndpoint=http://127.0.0.1:{queue}/{StorageConnectionString.DevelopmentAccountName};" +
             $"TableEndpoint=http://127.0.0.1:{table}/{StorageConnectionString.DevelopmentAccountName};";
         var server = new AzuriteServer(process, connectionString);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // Generous: on a loaded two-core machine node can take tens of seconds to start.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (!await AllListeningAsync([blob, queue, table], cancellationToken).ConfigureAwait(false))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                // Read before Dispose: a disposed Process can no longer say whether or how it exited.
+                var exit = process.HasExited ? process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running after 120 s";
                 server.Dispose();
                 string log;
                 lock (output)
@@ -93,7 +96,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
                     log = output.ToString();
                 }
 
-                throw new InvalidOperationException($"Azurite did not start (exit: {(process.HasExited ? process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running")}). Its output:\n{log}");
+                throw new InvalidOperationException($"Azurite did not start (exit: {exit}). Its output:\n{log}");
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);

@@ -160,7 +160,9 @@ public sealed partial class QueueTriggerDriver(
             while (true)
             {
                 await Task.Delay(lease / 2, time, cancellationToken);
-                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, cancellationToken);
+                // Not cancelled mid-request: an update the service applied but whose new pop receipt we dropped would
+                // leave the message undeletable and invisible for a whole lease after the invocation succeeded.
+                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, CancellationToken.None);
             }
         }
         catch (OperationCanceledException)

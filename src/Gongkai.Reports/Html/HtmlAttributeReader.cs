@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gongkai.Reports.Html;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Gongkai.Reports.Html;
 /// </summary>
 internal ref struct HtmlAttributeReader
 {
+    private static readonly SearchValues<char> NameEnds = SearchValues.Create("=>/ \t\n\r\f");
+    private static readonly SearchValues<char> UnquotedValueEnds = SearchValues.Create("> \t\n\r\f");
+
     private readonly ReadOnlySpan<char> source;
     private int position;
 
@@ -65,10 +70,8 @@ internal ref struct HtmlAttributeReader
     {
         // A leading '=' belongs to the name; after it, the name runs to a space, '/', '>' or '='.
         var nameStart = position++;
-        while (position < source.Length && source[position] is not ('=' or '>' or '/') && !IsSpace(source[position]))
-        {
-            position++;
-        }
+        var nameLength = source[position..].IndexOfAny(NameEnds);
+        position = nameLength < 0 ? source.Length : position + nameLength;
 
         Name = source[nameStart..position];
         Value = default;
@@ -107,10 +110,8 @@ internal ref struct HtmlAttributeReader
         }
 
         var valueStart = position;
-        while (position < source.Length && source[position] != '>' && !IsSpace(source[position]))
-        {
-            position++;
-        }
+        var valueLength = source[position..].IndexOfAny(UnquotedValueEnds);
+        position = valueLength < 0 ? source.Length : position + valueLength;
 
         Value = source[valueStart..position];
         return true;

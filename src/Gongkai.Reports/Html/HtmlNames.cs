@@ -83,6 +83,12 @@ internal static class HtmlNames
             return seen.TryGetValue(longName, out var met) ? met : seen[longName] = Describe(longName, known: false);
         }
 
+        // Most pages write tags in lower case: look those up as written.
+        if (!written.ContainsAnyInRange('A', 'Z') && KnownBySpan.TryGetValue(written, out var asWritten))
+        {
+            return asWritten;
+        }
+
         Span<char> lower = stackalloc char[LongestName];
         lower = lower[..written.ToLowerInvariant(lower)];
         if (KnownBySpan.TryGetValue(lower, out var known))

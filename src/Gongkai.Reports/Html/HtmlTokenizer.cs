@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gongkai.Reports.Html;
 
 internal enum HtmlTokenKind
@@ -21,6 +23,8 @@ internal struct HtmlTokenizer
     private readonly ReadOnlyMemory<char> source;
     private readonly Dictionary<string, HtmlElementName> names;
     private int position;
+    private static readonly SearchValues<char> NameEnds = SearchValues.Create(">/ \t\n\r\f");
+
     private static readonly HtmlElementName NoElement = new("", ElementKind.Other, 0, ElementTraits.None);
 
     private HtmlElementName? rawTextEnd;
@@ -264,13 +268,8 @@ internal struct HtmlTokenizer
     private int NameEnd(int from)
     {
         var html = source.Span;
-        var i = from;
-        while (i < html.Length && html[i] is not ('>' or '/' or ' ' or '\t' or '\n' or '\r' or '\f'))
-        {
-            i++;
-        }
-
-        return i;
+        var length = html[from..].IndexOfAny(NameEnds);
+        return length < 0 ? html.Length : from + length;
     }
 
     /// <summary>The content of a raw-text element up to its end tag (which is left for <see cref="Next"/>).</summary>
