@@ -108,6 +108,22 @@ public sealed class ResponseCacheTests(PipelineStorage storage)
         }
     }
 
+    [Fact]
+    public async Task Concurrent_requests_for_one_answer_all_get_it()
+    {
+        const int year = 2076;
+        await using var host = await RunningHost.StartAsync(storage, settings: new Dictionary<string, string?> { ["Gongkai:Api:CacheDuration"] = "00:10:00" });
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await writer.WriteAsync(SampleReports.Version($"cache/{year}/{suffix}-a.html", Fetched), SampleReports.Report("辛区人民政府" + suffix, year, Figures(9)), default);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => SendAsync(host, $"/api/metrics/requests.new_received?year={year}&format=csv", null)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Single(answers.Select(a => Convert.ToBase64String(a.Body)).Distinct());
+        Assert.Contains("辛区人民政府" + suffix, System.Text.Encoding.UTF8.GetString(answers[0].Body), StringComparison.Ordinal);
+    }
+
     private sealed record Answer(HttpStatusCode Status, string? ContentType, string? Disposition, byte[] Body)
     {
         public bool Equals(Answer? other) => other is not null && Status == other.Status && ContentType == other.ContentType && Disposition == other.Disposition;

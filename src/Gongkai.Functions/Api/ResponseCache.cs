@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gongkai.Functions.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
@@ -18,6 +19,7 @@ public sealed class ResponseCache : IDisposable
     private readonly ResponseCacheOptions _options;
     private readonly RecordGeneration _generation;
     private readonly MemoryCache _entries;
+    private readonly ConcurrentDictionary<string, Task<CachedResponse?>> _reading = new(StringComparer.Ordinal);
 
     public ResponseCache(IOptions<ResponseCacheOptions> options, RecordGeneration generation, TimeProvider time)
     {
@@ -49,6 +51,34 @@ public sealed class ResponseCache : IDisposable
             return;
         }
 
+        // One reader per answer: requests for the same answer arriving while it is read wait for it instead of each
+        // sending the same query to storage (a popular ranking, just expired, would otherwise be read by every client).
+        var reading = new TaskCompletionSource<CachedResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leader = _reading.GetOrAdd(key, reading.Task);
+        if (leader != reading.Task)
+        {
+            if (await leader.WaitAsync(context.RequestAborted) is { } shared)
+            {
+                await shared.WriteToAsync(context.Response, context.RequestAborted);
+                return;
+            }
+            await next(context); // the first reader's answer was an error or too big to keep: read for this request
+            return;
+        }
+        CachedResponse? entry = null;
+        try
+        {
+            entry = await ReadAsync(context, next, key);
+        }
+        finally
+        {
+            reading.SetResult(entry);
+            _reading.TryRemove(KeyValuePair.Create(key, reading.Task));
+        }
+    }
+
+    private async Task<CachedResponse?> ReadAsync(HttpContext context, RequestDelegate next, string key)
+    {
         var body = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -60,13 +90,15 @@ public sealed class ResponseCache : IDisposable
         {
             context.Response.Body = body;
         }
+        CachedResponse? entry = null;
         if (context.Response.StatusCode == StatusCodes.Status200OK && buffer.Length <= _options.MaxEntryBytes)
         {
-            var entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, context.Response.Headers[HeaderNames.ContentDisposition].ToString());
+            entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, context.Response.Headers[HeaderNames.ContentDisposition].ToString());
             _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
+        return entry;
     }
 
     /// <summary>The normalised query: parameters in ordinal order (repeated values kept in order), then what the client accepts.</summary>
