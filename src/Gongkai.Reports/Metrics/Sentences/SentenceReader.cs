@@ -587,7 +587,19 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
             return;
         }
 
-        if (section is not "proactive")
+        // “没有因不予公开引发的行政复议” speaks of some review cases (those over denials), neither of all review
+        // cases nor of denials: no zero at all.
+        if (AnyOf(clause, ["复议", "诉讼", "投诉"]))
+        {
+            foreach (var (label, _) in ZeroOutcomes)
+            {
+                if (clause.Contains(label, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+        }
+        else if (section is not "proactive")
         {
             var named = false;
             foreach (var (label, key) in ZeroOutcomes)
