@@ -194,12 +194,20 @@ internal static partial class AgencyReader
             return null;
         }
 
+        // Han characters only, but a bracketed place inside the name is part of it: 中国（上海）自由贸易试验区….
+        var depth = 0;
         foreach (var c in text)
         {
-            if (!ChineseScript.IsHan(c))
+            depth += c is '（' or '(' ? 1 : c is '）' or ')' ? -1 : 0;
+            if (depth is < 0 or > 1 || (!ChineseScript.IsHan(c) && c is not ('（' or '(' or '）' or ')')))
             {
                 return null;
             }
+        }
+
+        if (depth != 0)
+        {
+            return null;
         }
 
         var match = ChineseScript.ToMatchText(text);

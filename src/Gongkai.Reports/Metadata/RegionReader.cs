@@ -30,8 +30,14 @@ internal static partial class RegionReader
         var (province, after) = ReadProvince(simplifiedName);
 
         string? city = null;
+        var hasZhou = simplifiedName.Contains('州');
         foreach (var (name, fullName, cityProvince) in Prefectures)
         {
+            if (!hasZhou && !ReferenceEquals(name, fullName))
+            {
+                continue; // a short form (恩施州) cannot be in a name without 州
+            }
+
             var at = simplifiedName.IndexOf(name, StringComparison.Ordinal);
             if (at >= 0 && (province is null || province == cityProvince))
             {
@@ -89,7 +95,32 @@ internal static partial class RegionReader
             }
         }
 
+        // A province named in brackets: 中国（上海）自由贸易试验区, 中国（广东）自由贸易试验区.
+        var open = name.IndexOfAny(['（', '(']);
+        if (open >= 0)
+        {
+            var close = name.IndexOfAny(['）', ')'], open + 1);
+            if (close > open + 1 && ProvinceByShortName(name.AsSpan(open + 1, close - open - 1)) is { } bracketed)
+            {
+                return (bracketed, close + 1);
+            }
+        }
+
         return (null, 0);
+    }
+
+    private static string? ProvinceByShortName(ReadOnlySpan<char> shortName)
+    {
+        foreach (var province in RegionTable.Provinces.Keys)
+        {
+            if (province.AsSpan().StartsWith(shortName, StringComparison.Ordinal) && province.Length > shortName.Length
+                && province.AsSpan(shortName.Length) is "省" or "市" or "自治区" or "壮族自治区" or "回族自治区" or "维吾尔自治区" or "特别行政区")
+            {
+                return province;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The county table's place for the name, when the name is unique or the province or prefecture settles it.</summary>
@@ -156,6 +187,6 @@ internal static partial class RegionReader
 
     // A county-level name: up to 8 characters that are not an agency's words, then the kind of place. Zones
     // (经济技术开发区, 高新区, 新区) are county-level in practice and end in 区 too.
-    [GeneratedRegex(@"\G((?:(?!局|委|厅|办|政府|部|院|会|处|所|中心|公司|人民|[0-9])\p{IsCJKUnifiedIdeographs}){1,8}?(?:自治县|自治旗|林区|特区|新区|区|县|旗|市))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G((?:(?!局|委|厅|办|政府|部|院|会|处|所|中心|公司|人民|试验|[0-9])\p{IsCJKUnifiedIdeographs}){1,8}?(?:自治县|自治旗|林区|特区|新区|区|县|旗|市))", RegexOptions.CultureInvariant)]
     private static partial Regex County();
 }

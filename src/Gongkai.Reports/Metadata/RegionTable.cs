@@ -46,7 +46,7 @@ internal static partial class RegionTable
         ["澳门特别行政区"] = [],
     };
 
-    /// <summary>Names written without the formal suffix at the start of an agency name (广西 for 广西壮族自治区).</summary>
+    /// <summary>Names written without the formal suffix at the start of an agency name (广西 for 广西壮族自治区, 重庆 for 重庆市).</summary>
     public static IReadOnlyDictionary<string, string> ProvinceShortNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["内蒙古"] = "内蒙古自治区",
@@ -54,6 +54,10 @@ internal static partial class RegionTable
         ["西藏"] = "西藏自治区",
         ["宁夏"] = "宁夏回族自治区",
         ["新疆"] = "新疆维吾尔自治区",
+        ["北京"] = "北京市",
+        ["上海"] = "上海市",
+        ["天津"] = "天津市",
+        ["重庆"] = "重庆市",
     };
 
     public static bool IsMunicipality(string province) => province is "北京市" or "天津市" or "上海市" or "重庆市";

@@ -53,6 +53,10 @@ public sealed class MetadataTests
     [InlineData("荆州市财政局", "湖北省", "荆州市", null)]
     [InlineData("鼓楼区人民政府", null, null, "鼓楼区")]
     [InlineData("福州市鼓楼区人民政府", "福建省", "福州市", "鼓楼区")]
+    [InlineData("重庆两江新区管理委员会", "重庆市", "重庆市", "两江新区")]
+    [InlineData("中国（上海）自由贸易试验区临港新片区管理委员会", "上海市", "上海市", null)]
+    [InlineData("中国（广东）自由贸易试验区深圳前海蛇口片区管理委员会", "广东省", null, null)]
+    [InlineData("广州市黄埔区发展和改革局", "广东省", "广州市", "黄埔区")]
     public void Region_is_read_from_the_agency_name(string agency, string? province, string? city, string? county)
     {
         var report = ParseText(agency + "2019年政府信息公开工作年度报告" + Sections);

@@ -104,8 +104,9 @@ public sealed class NarrativeGenreTests
         var document = new DocumentBuilder { Year = 2015 }
             .Section("requests", "三、依申请公开政府信息情况")
             .Line("全年收到政府信息公开申请4件，“同意公开”4件；无不予公开情况。")
+            .Line("全年没有因信息不存在的答复引发的行政诉讼。")
             .Section("review_litigation", "五、行政复议和行政诉讼情况")
-            .Line("本年度未发生行政诉讼。")
+            .Line("本年度未发生行政诉讼。没有申请人就政府信息公开事项提起行政复议。")
             .Build();
 
         var result = MetricExtractor.Extract(document);
@@ -114,8 +115,9 @@ public sealed class NarrativeGenreTests
         Assert.Equal(4m, result.Metrics["requests.granted"].Value);
         Assert.Equal(0m, result.Metrics["litigation.total"].Value);
         Assert.False(result.Metrics.ContainsKey("requests.partially_granted"));
+        Assert.Equal("未发生行政诉讼", result.Metrics["litigation.total"].Provenance.Text);
         Assert.False(result.Metrics.ContainsKey("requests.not_exist"));
-        Assert.False(result.Metrics.ContainsKey("reconsideration.total"));
+        Assert.Equal(0m, result.Metrics["reconsideration.total"].Value);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
             end++;
         }
 
-        if (end - start > 12 || end + 1 >= match.Length || match[end] != '\n' || !char.IsAsciiDigit(match[end + 1]) || !IsSoftWrap(end))
+        if (end - start > 12 || end + 1 >= match.Length || match[end] != '\n' || !char.IsAsciiDigit(match[end + 1]) || SoftWraps.BinarySearch(end) < 0)
         {
             return NumberReader.ReadAt(match, start);
         }
@@ -425,7 +425,40 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
 
     private static bool IsSentenceEnd(char c) => c is '。' or ';' or '；' or '\n' or '!' or '！' or '?' or '？';
 
-    private bool IsEnd(int at) => IsSentenceEnd(match[at]) && !(match[at] == '\n' && IsSoftWrap(at));
+    private bool IsEnd(int at) => IsSentenceEnd(match[at]) && !(match[at] == '\n' && SoftWraps.Count > 0 && SoftWraps.BinarySearch(at) >= 0);
+
+    /// <summary>The soft wraps of the text, found once (most documents have none).</summary>
+    private List<int> SoftWraps => softWraps ??= FindSoftWraps();
+
+    private List<int>? softWraps;
+
+    private List<int> FindSoftWraps()
+    {
+        var found = new List<int>(0);
+        var tables = document.Tables;
+        var table = 0;
+        for (var at = match.IndexOf('\n'); at >= 0; at = match.IndexOf('\n', at + 1))
+        {
+            // Table rows end in newlines too; they are never wraps.
+            while (table < tables.Count && tables[table].End <= at)
+            {
+                table++;
+            }
+
+            if (table < tables.Count && tables[table].Start <= at)
+            {
+                at = Math.Min(match.Length - 1, tables[table].End);
+                continue;
+            }
+
+            if (IsWordChar(match[Math.Max(0, at - 1)]) && IsSoftWrap(at))
+            {
+                found.Add(at);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// A line break inside a sentence: a text copy wrapped at a fixed width (PDF to text) breaks lines mid-word
@@ -481,7 +514,7 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
     ];
 
     // What a generic 没有/无 must be about to be a statement of none (“无行政复议情况”, not “无障碍改造”, “没有现成信息”).
-    private static readonly string[] GenericEndings = ["情况", "申请", "案件", "案例", "事件", "发生"];
+    private static readonly string[] GenericEndings = ["情况", "申请", "案件", "案例", "事件", "发生", "行政复议", "行政诉讼"];
 
     // A result of review (纠错, 维持 …) names a part of the cases, not all of them (“未发生…引起的行政复议纠错”).
     private static readonly string[] ReviewResults = ["纠错", "纠正", "撤销", "维持", "败诉", "确认违法"];
@@ -554,7 +587,19 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
             return;
         }
 
-        if (section is not "proactive")
+        // “没有因不予公开引发的行政复议” speaks of some review cases (those over denials), neither of all review
+        // cases nor of denials: no zero at all.
+        if (AnyOf(clause, ["复议", "诉讼", "投诉"]))
+        {
+            foreach (var (label, _) in ZeroOutcomes)
+            {
+                if (clause.Contains(label, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+        }
+        else if (section is not "proactive")
         {
             var named = false;
             foreach (var (label, key) in ZeroOutcomes)
