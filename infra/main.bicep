@@ -60,7 +60,6 @@ var blobContainerNames = [
   'raw-reports'
   'parsed-reports'
   'harvest-locks'
-  'report-locks'
 ]
 var queueNames = [
   'harvest-requests'

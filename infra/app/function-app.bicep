@@ -100,6 +100,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Gongkai__Harvest__PortalsFile: portalsFile
       // Console metrics are for local runs; in Azure the Gongkai meter goes to Application Insights.
       Gongkai__Telemetry__ConsoleMetricsInterval: '00:00:00'
+      // How long an API answer is reused; another instance's writes show after at most this long (docs/api.md).
+      Gongkai__Api__CacheDuration: '00:00:10'
     }
   }
 }

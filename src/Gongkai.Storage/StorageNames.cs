@@ -44,7 +44,4 @@ public static class StorageNames
 
     /// <summary>Checkpoints that let <c>gongkai reparse</c> resume where it stopped.</summary>
     public const string ReparseCheckpointsTable = "ReparseCheckpoints";
-
-    /// <summary>Lease blobs that serialise the writes to one report's records.</summary>
-    public const string ReportLocksContainer = "report-locks";
 }

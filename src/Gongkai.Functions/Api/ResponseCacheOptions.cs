@@ -5,7 +5,7 @@ namespace Gongkai.Functions.Api;
 /// <summary>The query API's in-process response cache (section <c>Gongkai:Api</c>; docs/api.md, <i>Caching</i>).</summary>
 public sealed class ResponseCacheOptions
 {
-    public const string ConfigurationPath = "Gongkai:Api";
+    public const string SectionName = "Gongkai:Api";
 
     /// <summary>
     /// How long an answer is reused. It bounds how stale another instance's answer can be after a write (this instance's

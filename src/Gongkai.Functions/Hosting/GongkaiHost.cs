@@ -122,7 +122,7 @@ public static class GongkaiHost
     {
         services.AddGongkaiParsing();
         services.AddSingleton<ReportQueries>();
-        services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.ConfigurationPath)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<FunctionCounters>();
         services.AddSingleton<ScheduleHarvestFunction>();

@@ -123,12 +123,12 @@ public sealed partial class BlobTriggerDriver(
             {
                 await failures.RecordGaveUpAsync(blob.Name, result.Reason, claim.Attempt, stoppingToken);
                 finished[claim.Key] = true;
-                status.BlobGaveUp();
+                status.BlobGaveUp(blob.Name);
                 LogGaveUp(logger, blob.Name, claim.Attempt, result.Reason);
             }
             else
             {
-                status.BlobFailed();
+                status.BlobFailed(blob.Name);
                 LogRetry(logger, blob.Name, claim.Attempt, result.Reason);
             }
         }

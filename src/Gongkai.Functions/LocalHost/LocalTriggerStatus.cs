@@ -33,16 +33,29 @@ public sealed class LocalTriggerStatus(TimeProvider time)
     internal void MessageFailed() => Interlocked.Increment(ref _messagesFailed);
     internal void MessagePoisoned() => Interlocked.Increment(ref _messagesPoisoned);
     internal void BlobSucceeded() => Interlocked.Increment(ref _blobsSucceeded);
-    internal void BlobFailed() => Interlocked.Increment(ref _blobsFailed);
-    internal void BlobGaveUp() => Interlocked.Increment(ref _blobsGaveUp);
+    internal void BlobFailed(string blob)
+    {
+        _failedBlobs.Enqueue(blob);
+        Interlocked.Increment(ref _blobsFailed);
+    }
+
+    internal void BlobGaveUp(string blob)
+    {
+        _failedBlobs.Enqueue(blob);
+        Interlocked.Increment(ref _blobsGaveUp);
+    }
 
     private readonly ConcurrentQueue<JsonElement> _harvests = new();
     private readonly ConcurrentQueue<JsonElement> _parses = new();
+    private readonly ConcurrentQueue<string> _failedBlobs = new();
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
     /// <summary>The ReturnValue of every successful HarvestPortal invocation (a harvest summary).</summary>
     public IReadOnlyList<JsonElement> Harvests => [.. _harvests];
+
+    /// <summary>The blob of every failed ParseReport attempt (retried or given up), once per attempt.</summary>
+    public IReadOnlyList<string> FailedBlobs => [.. _failedBlobs];
 
     /// <summary>The ReturnValue of every successful ParseReport invocation (a parse outcome).</summary>
     public IReadOnlyList<JsonElement> Parses => [.. _parses];
