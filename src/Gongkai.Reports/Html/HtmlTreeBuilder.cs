@@ -236,25 +236,35 @@ internal sealed class HtmlTreeBuilder
         CloseNearest(element, stopAtSpecial: !element.IsSpecial);
     }
 
-    private void StartCell()
+    /// <summary>
+    /// A new cell or row ends the cell that is open (with everything inside it); returns the table context left
+    /// open (table, section or row), or -1 outside any table.
+    /// </summary>
+    private int CloseOpenCell()
     {
         var context = NearestTableContext(includeCells: true);
-        if (context < 0)
-        {
-            return;
-        }
-
-        if (openElements[context].IsCell)
+        if (context >= 0 && openElements[context].IsCell)
         {
             Truncate(context);
             context = NearestTableContext(includeCells: false);
         }
 
-        if (context >= 0 && openElements[context].Kind == ElementKind.Tr)
+        return context;
+    }
+
+    private void StartCell()
+    {
+        var context = CloseOpenCell();
+        if (context < 0)
+        {
+            return;
+        }
+
+        if (openElements[context].Kind == ElementKind.Tr)
         {
             Truncate(context + 1);
         }
-        else if (context >= 0)
+        else
         {
             // <table><td>: the row is implied.
             Truncate(context + 1);
@@ -264,22 +274,13 @@ internal sealed class HtmlTreeBuilder
 
     private void StartRow()
     {
-        var context = NearestTableContext(includeCells: true);
+        var context = CloseOpenCell();
         if (context < 0)
         {
             return;
         }
 
-        if (openElements[context].IsCell)
-        {
-            Truncate(context);
-            context = NearestTableContext(includeCells: false);
-        }
-
-        if (context >= 0)
-        {
-            Truncate(openElements[context].Kind == ElementKind.Tr ? context : context + 1);
-        }
+        Truncate(openElements[context].Kind == ElementKind.Tr ? context : context + 1);
     }
 
     /// <summary>The open table, row group, row (or cell) nearest the top of the stack; -1 outside tables.</summary>
