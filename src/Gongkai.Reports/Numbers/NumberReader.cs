@@ -162,6 +162,21 @@ public static class NumberReader
         return new WrittenNumber(WrittenNumberKind.Number, written * multiplier, written, unit, multiplier, k + unit.Length - start);
     }
 
+    /// <summary>
+    /// True when the text is nothing but a unit (<c>件</c>, <c>万元</c>, <c>（人次）</c>): a 统计表's 单位 cell, which a
+    /// cell-per-line text copy puts on a line of its own.
+    /// </summary>
+    public static bool IsUnit(ReadOnlySpan<char> text)
+    {
+        text = TrimAll(text);
+        if (text.Length > 2 && text[0] is '(' or '（' && text[^1] is ')' or '）')
+        {
+            text = TrimAll(text[1..^1]);
+        }
+
+        return !text.IsEmpty && MatchUnit(text, 0) is { } unit && unit.Length == text.Length;
+    }
+
     /// <summary>True when the character can start a number (a digit or a Chinese numeral).</summary>
     public static bool CanStartNumber(char c) => IsDigit(c) || ChineseNumerals.IsNumeralChar(c);
 
