@@ -20,6 +20,11 @@ internal static partial class RegionReader
 
     private static readonly (string Name, string FullName, string Province)[] Prefectures = BuildPrefectures();
 
+    private static readonly (string Stem, string City, string Province)[] CityStems = BuildCityStems();
+
+    // Where an agency's own name begins (as in the county pattern): the place before it is a zone or district.
+    private static readonly string[] AgencyWords = ["局", "委", "厅", "办", "政府", "部", "院", "会", "处", "所", "中心", "公司", "人民", "管理"];
+
     public static ReportRegion Read(string? simplifiedName)
     {
         if (string.IsNullOrEmpty(simplifiedName))
@@ -48,9 +53,23 @@ internal static partial class RegionReader
             }
         }
 
+        var stemEnd = -1;
+        if (city is null && CityByStem(simplifiedName, after, province) is { } stem)
+        {
+            (city, province, stemEnd) = stem;
+        }
+
         if (province is not null && RegionTable.IsMunicipality(province))
         {
             city = province;
+        }
+
+        // After a city written without 市, the district is read after the city's name (苏州吴中区 → 吴中区) when the
+        // county table knows it there; otherwise the zone keeps its name as written (黄山风景区).
+        if (stemEnd > 0 && County().Match(simplifiedName, stemEnd) is { Success: true } district
+            && Locate(district.Groups[1].Value, province, city) is { } districtPlace)
+        {
+            return new ReportRegion(districtPlace.Province, city, district.Groups[1].Value);
         }
 
         var first = County().Match(simplifiedName, after);
@@ -74,6 +93,61 @@ internal static partial class RegionReader
         // a lone unknown …市 is a prefecture (the tables list every county-level city).
         var next = County().Match(simplifiedName, first.Index + first.Length);
         return new ReportRegion(province, county, next.Success ? next.Groups[1].Value : null);
+    }
+
+    /// <summary>
+    /// A prefecture-level city written without its 市 before a zone or district (深圳前海深港现代服务业合作区管理局,
+    /// 苏州吴中区): its name must start the place (at the start, or right after the province), a zone or district
+    /// (…区, …县) must follow before the agency's words, and nothing else may read there — not a county of another
+    /// city (大同区 is in 大庆市, not 大同市), not a province (吉林). Anything less is not a city.
+    /// </summary>
+    private static (string City, string Province, int End)? CityByStem(string name, int at, string? province)
+    {
+        foreach (var (stem, city, cityProvince) in CityStems)
+        {
+            if (!name.AsSpan(at).StartsWith(stem, StringComparison.Ordinal) || (province is not null && province != cityProvince))
+            {
+                continue;
+            }
+
+            var end = at + stem.Length;
+            var agency = name.Length;
+            foreach (var word in AgencyWords)
+            {
+                var w = name.IndexOf(word, end, StringComparison.Ordinal);
+                if (w >= 0 && w < agency)
+                {
+                    agency = w;
+                }
+            }
+
+            // A neighbourhood (北海社区, 中山小区) is named after anything; a zone or district is a place of the city.
+            var place = name.AsSpan(end, agency - end);
+            var zone = place.LastIndexOfAny('区', '县');
+            if (zone < 1 || place[..(zone + 1)].EndsWith("社区", StringComparison.Ordinal) || place[..(zone + 1)].EndsWith("小区", StringComparison.Ordinal)
+                || IsCountyOfAnotherCity(name, at, agency, city))
+            {
+                return null;
+            }
+
+            return (city, cityProvince, end);
+        }
+
+        return null;
+    }
+
+    // A county-level name of another prefecture that starts where the city's name does (中山区 is in 大连市).
+    private static bool IsCountyOfAnotherCity(string name, int at, int end, string city)
+    {
+        for (var length = 2; at + length <= end; length++)
+        {
+            if (RegionTable.Counties.TryGetValue(name.Substring(at, length), out var places) && !places.Any(p => p.Prefecture == city))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (string? Province, int After) ReadProvince(string name)
@@ -159,6 +233,20 @@ internal static partial class RegionReader
             .SelectMany(p => p.Value.SelectMany(city => Names(city).Select(name => (Name: name, FullName: city, Province: p.Key))))
             .OrderByDescending(p => p.Name.Length)
             .ToArray();
+
+    // Prefecture-level cities by their name without 市 (深圳, 苏州), leaving out names that start another province's or
+    // prefecture's name (吉林 → 吉林省) or that are one character long: those cannot say which city is meant.
+    private static (string Stem, string City, string Province)[] BuildCityStems()
+    {
+        var others = RegionTable.Provinces.Keys.Concat(RegionTable.ProvinceShortNames.Keys).ToList();
+        var cities = RegionTable.Provinces.SelectMany(p => p.Value.Select(city => (City: city, Province: p.Key))).ToList();
+        return cities
+            .Where(c => c.City.Length > 2 && c.City.EndsWith('市'))
+            .Select(c => (Stem: c.City[..^1], c.City, c.Province))
+            .Where(c => !others.Any(o => o.StartsWith(c.Stem, StringComparison.Ordinal))
+                && !cities.Any(o => o.City != c.City && o.City.StartsWith(c.Stem, StringComparison.Ordinal)))
+            .ToArray();
+    }
 
     private static IEnumerable<string> Names(string prefecture)
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Gongkai.Reports.Numbers;
 
 /// <summary>
-/// Reads numbers as Chinese reports write them: ASCII or full-width digits, thousands separators (1,286 / 1，286),
+/// Reads numbers as Chinese reports write them: ASCII or full-width digits, thousands separators (1,286 / 1，286, and
+/// 7 743件 where a unit settles it),
 /// decimals, a unit after the number (251000元, 12.36万元), 万 as ×10,000, Chinese numerals (一, 两, 一百零五, 〇),
 /// stray spaces before the unit (<c>1 件</c>). Works on spans, allocating only the unit string it returns.
 /// </summary>
@@ -162,6 +163,21 @@ public static class NumberReader
         return new WrittenNumber(WrittenNumberKind.Number, written * multiplier, written, unit, multiplier, k + unit.Length - start);
     }
 
+    /// <summary>
+    /// True when the text is nothing but a unit (<c>件</c>, <c>万元</c>, <c>（人次）</c>): a 统计表's 单位 cell, which a
+    /// cell-per-line text copy puts on a line of its own.
+    /// </summary>
+    public static bool IsUnit(ReadOnlySpan<char> text)
+    {
+        text = TrimAll(text);
+        if (text.Length > 2 && text[0] is '(' or '（' && text[^1] is ')' or '）')
+        {
+            text = TrimAll(text[1..^1]);
+        }
+
+        return !text.IsEmpty && MatchUnit(text, 0) is { } unit && unit.Length == text.Length;
+    }
+
     /// <summary>True when the character can start a number (a digit or a Chinese numeral).</summary>
     public static bool CanStartNumber(char c) => IsDigit(c) || ChineseNumerals.IsNumeralChar(c);
 
@@ -197,6 +213,22 @@ public static class NumberReader
                 continue;
             }
 
+            // A space as the thousands separator (7 743件) only where nothing else can be meant: after a first group
+            // of at most three digits, single spaces each followed by exactly three digits, and then the unit.
+            if (digits <= 3 && IsGroupSpace(c) && SpaceGroupsEnd(text, i) is > 0 and var groupsEnd)
+            {
+                for (; i < groupsEnd; i++)
+                {
+                    if (IsDigit(text[i]))
+                    {
+                        integer = integer * 10 + DigitOf(text[i]);
+                        digits++;
+                    }
+                }
+
+                break;
+            }
+
             break;
         }
 
@@ -220,6 +252,25 @@ public static class NumberReader
         }
 
         return true;
+    }
+
+    private static bool IsGroupSpace(char c) => c is ' ' or '\u00A0' or '\u2009' or '\u202F';
+
+    /// <summary>Where a run of “ ddd” groups starting at <paramref name="at"/> ends, when a unit follows it; else -1.</summary>
+    private static int SpaceGroupsEnd(ReadOnlySpan<char> text, int at)
+    {
+        var k = at;
+        while (k + 4 <= text.Length && IsGroupSpace(text[k]) && IsDigit(text[k + 1]) && IsDigit(text[k + 2]) && IsDigit(text[k + 3]))
+        {
+            k += 4;
+        }
+
+        if (k == at || (k < text.Length && IsDigit(text[k])))
+        {
+            return -1;
+        }
+
+        return MatchUnit(text, k) is null ? -1 : k;
     }
 
     private static bool ThreeDigitsFollow(ReadOnlySpan<char> text, int at)

@@ -42,7 +42,7 @@ public static partial class SectionFinder
                 if (match.Success)
                 {
                     var number = ChineseNumber(match.Groups["n"].Value);
-                    var kind = SectionKinds.Of(match.Groups["t"].Value.Replace(" ", "", StringComparison.Ordinal));
+                    var kind = SectionKinds.Of(match.Groups["t"].Value);
                     if (number == expected || (headings.Count == 0 && number is >= 1 and <= 2))
                     {
                         headings.Add((lineStart, lineEnd, kind));

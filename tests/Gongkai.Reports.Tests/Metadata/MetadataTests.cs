@@ -57,11 +57,31 @@ public sealed class MetadataTests
     [InlineData("中国（上海）自由贸易试验区临港新片区管理委员会", "上海市", "上海市", null)]
     [InlineData("中国（广东）自由贸易试验区深圳前海蛇口片区管理委员会", "广东省", null, null)]
     [InlineData("广州市黄埔区发展和改革局", "广东省", "广州市", "黄埔区")]
+    [InlineData("深圳前海深港现代服务业合作区管理局", "广东省", "深圳市", null)]
+    [InlineData("苏州工业园区管理委员会", "江苏省", "苏州市", "苏州工业园区")]
+    [InlineData("苏州吴中区人民政府", "江苏省", "苏州市", "吴中区")]
+    [InlineData("江苏省南通经济技术开发区管理委员会", "江苏省", "南通市", "南通经济技术开发区")]
+    [InlineData("广西北海银海区人民政府", "广西壮族自治区", "北海市", "银海区")]
+    [InlineData("黄山风景区管理委员会", "安徽省", "黄山市", "黄山风景区")]
+    [InlineData("吉林高新技术产业开发区管理委员会", null, null, null)] // 吉林 is a province and a city
+    [InlineData("浙江省苏州工业园区管理委员会", "浙江省", null, "苏州工业园区")] // the province written contradicts the city
+    [InlineData("中山大学", null, null, null)] // no zone or district after the city's name
+    [InlineData("大同区人民政府", "黑龙江省", "大庆市", "大同区")] // a county, not 大同市 without its 市
     public void Region_is_read_from_the_agency_name(string agency, string? province, string? city, string? county)
     {
         var report = ParseText(agency + "2019年政府信息公开工作年度报告" + Sections);
         Assert.Equal(agency, report.Agency);
         Assert.Equal(new ReportRegion(province, city, county), report.Region);
+    }
+
+    [Theory]
+    [InlineData("北海社区居民委员会")] // a neighbourhood named after a city, not a zone of it
+    [InlineData("中山小区业主委员会")]
+    public void A_city_name_without_its_shi_before_a_neighbourhood_is_not_a_city(string agency)
+    {
+        var report = ParseText(agency + "2019年政府信息公开工作年度报告" + Sections);
+        Assert.Null(report.Region.City);
+        Assert.Null(report.Region.Province);
     }
 
     [Fact]

@@ -197,4 +197,26 @@ public sealed class NarrativeTests
         Assert.Empty(result.Metrics);
         Assert.Empty(result.Problems);
     }
+
+    [Fact]
+    public void A_count_written_with_a_space_between_its_thousands_is_read_whole()
+    {
+        var document = new DocumentBuilder { Year = 2011 }
+            .Section("proactive", "一、主动公开政府信息情况")
+            .Line("全年主动公开政府信息12 408条。")
+            .Section("requests", "二、依申请公开政府信息情况")
+            .Line("全年共受理政府信息公开申请3 517件，已全部答复。")
+            .Line("其中当面申请2 9件，网上申请3 488 件。")
+            .Build();
+
+        var m = MetricExtractor.Extract(document).Metrics;
+
+        Assert.Equal(12408m, m["proactive.total_items"].Value);
+        Assert.Equal("全年主动公开政府信息12 408条", m["proactive.total_items"].Provenance.Text);
+        Assert.Equal(3517m, m["requests.new_received"].Value);
+
+        // Not a thousands separator: “2 9件” and “3 488 件” are left as written, so no figure is made of them whole.
+        Assert.NotEqual(29m, m.GetValueOrDefault("requests.by_channel.in_person")?.Value);
+        Assert.NotEqual(3488m, m.GetValueOrDefault("requests.by_channel.online")?.Value);
+    }
 }

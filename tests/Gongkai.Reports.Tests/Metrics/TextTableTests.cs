@@ -102,4 +102,101 @@ public sealed class TextTableTests
         Assert.Equal("table", result.Metrics["requests.granted"].Provenance.Kind);
         Assert.Empty(result.Problems);
     }
+
+    [Fact]
+    public void Reads_a_statistics_table_copied_one_cell_per_line_with_its_units_on_lines_of_their_own()
+    {
+        // Each cell of 统计指标 | 单位 | 统计数 on a line of its own: the unit line sits between the indicator and its
+        // figure, and a row may also write its unit beside the figure or leave the unit out.
+        var document = new DocumentBuilder { Year = 2015 }
+            .Section("overview", "一、概述")
+            .Line("2015年，本办依法做好政府信息公开工作。")
+            .Section("other", "五、附表")
+            .Line("政府信息公开情况统计表")
+            .Line("统计指标")
+            .Line("单位")
+            .Line("统计数")
+            .Line("一、主动公开情况")
+            .Line("（一）主动公开政府信息数")
+            .Line("条")
+            .Line("1534")
+            .Line("其中：主动公开规范性文件数")
+            .Line("条")
+            .Line("12")
+            .Line("三、依申请公开情况")
+            .Line("（一）收到申请数")
+            .Line("件")
+            .Line("48")
+            .Line("1.当面申请数")
+            .Line("件 9")
+            .Line("2.网络申请数")
+            .Line("39")
+            .Line("（三）申请答复数")
+            .Line("件")
+            .Line("46")
+            .Line("2.同意公开答复数")
+            .Line("件")
+            .Line("30")
+            .Line("6.申请信息不存在数")
+            .Line("件")
+            .Line("4")
+            .Line("七、依申请公开信息收取的费用")
+            .Line("万元")
+            .Line("0.03")
+            .Build();
+
+        var result = MetricExtractor.Extract(document);
+
+        var expected = new Dictionary<string, decimal>
+        {
+            ["proactive.total_items"] = 1534,
+            ["proactive.normative_docs.published"] = 12,
+            ["requests.new_received"] = 48,
+            ["requests.by_channel.in_person"] = 9,
+            ["requests.by_channel.online"] = 39,
+            ["requests.processed_total"] = 46,
+            ["requests.granted"] = 30,
+            ["requests.not_exist"] = 4,
+            ["fees.amount_yuan"] = 300,
+        };
+        Assert.Equal(expected.OrderBy(p => p.Key), result.Metrics.ToDictionary(p => p.Key, p => p.Value.Value).OrderBy(p => p.Key));
+        var total = result.Metrics["proactive.total_items"].Provenance;
+        Assert.Equal("table", total.Kind);
+        Assert.Equal("1534", total.Text);
+        Assert.Equal("条", total.Unit);
+        Assert.Equal("万元", result.Metrics["fees.amount_yuan"].Provenance.Unit);
+    }
+
+    [Fact]
+    public void A_unit_line_between_a_label_and_its_cells_does_not_shift_the_cells()
+    {
+        // A 2021 表二 copied one cell per line, with a stray unit line under 行政事业性收费 and under 规章.
+        var document = new DocumentBuilder { Year = 2021 }
+            .Section("overview", "一、总体情况")
+            .Line("2021年，本局认真落实政务公开各项要求。")
+            .Section("proactive", "二、主动公开政府信息情况")
+            .Line("第二十条第（一）项")
+            .Line("信息内容")
+            .Line("本年制发件数")
+            .Line("本年废止件数")
+            .Line("现行有效件数")
+            .Line("规章")
+            .Line("件")
+            .Line("1")
+            .Line("0")
+            .Line("6")
+            .Line("行政规范性文件")
+            .Line("4")
+            .Line("2")
+            .Line("31")
+            .Build();
+
+        var m = MetricExtractor.Extract(document).Metrics;
+
+        Assert.Equal(1m, m["proactive.rules.issued"].Value);
+        Assert.Equal(0m, m["proactive.rules.repealed"].Value);
+        Assert.Equal(6m, m["proactive.rules.in_force"].Value);
+        Assert.Equal(4m, m["proactive.normative_docs.issued"].Value);
+        Assert.Equal(31m, m["proactive.normative_docs.in_force"].Value);
+    }
 }

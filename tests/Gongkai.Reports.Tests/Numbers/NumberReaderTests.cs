@@ -106,4 +106,39 @@ public sealed class NumberReaderTests
         Assert.True(ChineseNumerals.TryParse(text, out var value));
         Assert.Equal(expected, value);
     }
+
+    [Theory]
+    [InlineData("7 743件", 7743, 6)]
+    [InlineData("12 850条", 12850, 7)]
+    [InlineData("1 286 400元", 1286400, 10)]
+    [InlineData("3\u00A0021人次", 3021, 7)]
+    [InlineData("2 405万元", 24050000, 7)]
+    public void A_single_space_before_three_digits_and_a_unit_separates_thousands(string text, double expected, int length)
+    {
+        var number = NumberReader.ReadAt(text, 0);
+
+        Assert.True(number.IsNumber);
+        Assert.Equal((decimal)expected, number.Value);
+        Assert.Equal(length, number.Length);
+    }
+
+    [Theory]
+    [InlineData("7 743")] // no unit: two figures of a row as likely as one number
+    [InlineData("7  743件")] // two spaces
+    [InlineData("7 74件")] // not three digits
+    [InlineData("7 7431件")]
+    [InlineData("7 743.5件")]
+    [InlineData("1234 567件")] // a first group of more than three digits
+    [InlineData("7 743 件")]
+    [InlineData("7\t743件")]
+    public void Digits_split_by_a_space_are_not_joined_otherwise(string text)
+    {
+        var number = NumberReader.ReadAt(text, 0);
+
+        Assert.False(number.IsNumber && number.Value > 9);
+    }
+
+    [Fact]
+    public void A_cell_split_by_a_space_without_a_unit_is_not_one_number() =>
+        Assert.Equal(WrittenNumberKind.Text, NumberReader.ReadCell("7 743").Kind);
 }

@@ -55,4 +55,36 @@ public sealed class SectionTests
         Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems"], sections.Select(s => s.Kind).ToArray());
         Assert.Equal(Text.IndexOf("四、政府", StringComparison.Ordinal), sections[2].End + 1);
     }
+
+    [Theory]
+    [InlineData("总体", "overview")]
+    [InlineData("基本", "overview")]
+    [InlineData("主动", "proactive")]
+    [InlineData("主动公开政府信", "proactive")]
+    [InlineData("收到和", "requests")]
+    [InlineData("依申请公开政", "requests")]
+    [InlineData("政府信息公开的收", "fees")]
+    [InlineData("政府信息公开行政", "review_litigation")]
+    [InlineData("因政府信息公开申请行政", "review_litigation")]
+    [InlineData("存在的主要", "problems")]
+    [InlineData("存在的", "problems")]
+    public void Headings_cut_short_are_classed_by_the_words_that_survive(string heading, string kind) => Assert.Equal(kind, SectionKinds.Of(heading));
+
+    [Theory]
+    [InlineData("政府信息公开")] // the start of the fees heading and of the review heading alike
+    [InlineData("政府")]
+    [InlineData("总")] // one character says nothing
+    [InlineData("总体要求")] // words of their own, not a heading cut short
+    [InlineData("主要做法")]
+    [InlineData("加强组织领导")]
+    [InlineData("其他需要")]
+    public void Ambiguous_or_unrelated_short_headings_stay_other(string heading) => Assert.Equal("other", SectionKinds.Of(heading));
+
+    [Fact]
+    public void Headings_with_odd_spacing_or_cut_short_are_found_with_their_kind()
+    {
+        const string Text = "一、总\u3000体\n本年度各项工作平稳推进。\n二、主\u00A0动\u00A0公\u00A0开\n本年度公开信息300条。\n三、收到和处理政府信息公开申请 情况\n本年度收到申请6件。\n四、政府信息公开行政\u2002复议、行政诉讼情况\n无。\n五、存在的主要\n人员力量不足。";
+        var sections = SectionFinder.Find(Text, ChineseScript.ToMatchText(Text), []);
+        Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems"], sections.Select(s => s.Kind).ToArray());
+    }
 }

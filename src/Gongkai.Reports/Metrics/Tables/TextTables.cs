@@ -86,9 +86,26 @@ internal static class TextTables
         // Figures without a label continue the label line above them (a cell-per-line copy, or a label whose
         // figures wrapped), unless there are more of them than a labelled row has (表四's fifteen stand alone).
         var result = new List<Line?>(lines.Count);
-        foreach (var line in lines)
+        foreach (var original in lines)
         {
+            var line = original;
             var previous = result.Count > 0 ? result[^1] : null;
+
+            // A unit between a label and its figures (the 统计表's 单位 cell, on a line of its own or before the
+            // figure: “件” / “件 9”) goes with the label, so the figures after it still find their label.
+            if (line is not null && previous is { Figures: 0, IsHeader: false, Cells.Count: 1, Unit: null } && line.Cells.Count == line.Figures + 1
+                && NumberReader.IsUnit(line.Cells[0].Match) && !NumberReader.IsUnit(previous.Cells[0].Match))
+            {
+                previous = previous with { Unit = line.Cells[0], End = line.End };
+                result[^1] = previous;
+                if (line.Figures == 0)
+                {
+                    continue;
+                }
+
+                line = new Line(line.Cells.GetRange(1, line.Figures), line.Figures, line.Cells[1].Start, line.End);
+            }
+
             if (line is not null && line.Figures > 0 && line.Figures == line.Cells.Count && line.Figures < MaxLabelledFigures
                 && previous is { Figures: 0, IsHeader: false, Cells.Count: 1 })
             {
@@ -208,7 +225,7 @@ internal static class TextTables
         var indicators = 0;
         foreach (var line in run)
         {
-            if (line.Figures != 1 || line.Cells.Count != 2)
+            if (line.Figures != 1 || line.Cells.Count is not (2 or 3))
             {
                 continue;
             }
@@ -384,7 +401,18 @@ internal static class TextTables
         /// <summary>Figures that came one per line (a cell-per-line copy), so more may follow.</summary>
         public bool IsLoneRun { get; init; }
 
+        /// <summary>The unit written between this label and its figures (a 统计表's 单位 cell), if any.</summary>
+        public (string Text, string Match, int Start)? Unit { get; init; }
+
+        /// <summary>
+        /// This label with the figures after it. A unit stays as a cell of its own before a single figure (统计指标 |
+        /// 单位 | 统计数); before several it is left out, so the figures keep their columns.
+        /// </summary>
         public Line Extend(Line figures) =>
-            new([.. Cells, .. figures.Cells], Figures + figures.Figures, Start, figures.End) { Tokens = Tokens, IsLoneRun = IsLoneRun && figures.IsLoneRun };
+            new(Unit is { } unit && figures.Figures == 1 ? [.. Cells, unit, .. figures.Cells] : [.. Cells, .. figures.Cells], Figures + figures.Figures, Start, figures.End)
+            {
+                Tokens = Tokens,
+                IsLoneRun = IsLoneRun && figures.IsLoneRun,
+            };
     }
 }
