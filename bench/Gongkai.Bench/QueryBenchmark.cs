@@ -48,6 +48,8 @@ public static class QueryBenchmark
         var seedParallelism = EndToEndBenchmark.Argument(args, "--seed-parallelism", 32);
         var timeout = TimeSpan.FromSeconds(EndToEndBenchmark.Argument(args, "--timeout-seconds", 10));
         var warmUps = concurrency * 2;
+        var rounds = EndToEndBenchmark.Argument(args, "--rounds", 5);
+        Func<int, CancellationToken, Task<bool>>? storageAlone = null;
 
         await using var azurite = await AzuriteServer.StartAsync(cancellationToken);
         var results = new List<(string Route, string Path, Latency Latency)>();
@@ -94,7 +96,7 @@ public static class QueryBenchmark
                             .And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
                         return (await metricIndex.QueryPageAsync(filter.ToString(), IndexRows.MetricColumns, 50, null, ct)).Items.Count > 0;
                     };
-                    results.Add(("/api/reports/{id}", "storage alone", await MeasureAsync(requests, concurrency, pointRead, pointRead, warmUps, cancellationToken)));
+                    storageAlone = pointRead;
                     results.Add(("/api/metrics/{key}?year=&top=50", "storage alone", await MeasureAsync(scanRequests, concurrency, rangeScan, rangeScan, warmUps, cancellationToken)));
                 }
 
@@ -124,8 +126,10 @@ public static class QueryBenchmark
                 }
                 else
                 {
-                    var byId = Get(i => $"/api/reports/{Report(i)}");
-                    results.Add(("/api/reports/{id}", "API, cache off", await MeasureAsync(requests, concurrency, byId, byId, warmUps, cancellationToken)));
+                    // Alternating rounds over the same ids, so that both see the same machine: their ratio is the API's own cost.
+                    var (alone, api) = await InterleaveAsync(rounds, requests, concurrency, storageAlone!, Get(i => $"/api/reports/{Report(i)}"), warmUps, cancellationToken);
+                    results.Add(("/api/reports/{id}", "storage alone", alone));
+                    results.Add(("/api/reports/{id}", "API, cache off", api));
                     results.Add(("/api/metrics/{key}?year=&top=50", "API, cache off", await MeasureAsync(scanRequests, concurrency, Get(Ranking), Get(Ranking), warmUps, cancellationToken)));
                 }
                 meter2.Print(Console.Out, served, "API request");
@@ -210,6 +214,31 @@ public static class QueryBenchmark
         return [.. ids];
     }
 
+    /// <summary>
+    /// <paramref name="first"/> and <paramref name="second"/> over the same request indices, in <paramref name="rounds"/>
+    /// alternating rounds (which goes first alternates too), each measured as one sample.
+    /// </summary>
+    private static async Task<(Latency First, Latency Second)> InterleaveAsync(int rounds, int requests, int concurrency,
+        Func<int, CancellationToken, Task<bool>> first, Func<int, CancellationToken, Task<bool>> second, int warmUps, CancellationToken cancellationToken)
+    {
+        await RunAsync(warmUps, concurrency, first, cancellationToken);
+        await RunAsync(warmUps, concurrency, second, cancellationToken);
+        var samples = new[] { new Sample(), new Sample() };
+        var perRound = requests / rounds;
+        for (var round = 0; round < rounds; round++)
+        {
+            var offset = round * perRound;
+            foreach (var which in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
+            {
+                var send = which == 0 ? first : second;
+                var clock = Stopwatch.StartNew();
+                var outcomes = await RunAsync(perRound, concurrency, (i, ct) => send(offset + i, ct), cancellationToken);
+                samples[which].Add(outcomes, clock.Elapsed);
+            }
+        }
+        return (samples[0].ToLatency(), samples[1].ToLatency());
+    }
+
     /// <param name="warmUp">Sent first, <paramref name="warmUps"/> times at full concurrency, not measured: connections, JIT,
     /// and, for the cache's hit paths, filling it. Its requests must not fill the cache for those measured as misses.</param>
     private static async Task<Latency> MeasureAsync(int requests, int concurrency, Func<int, CancellationToken, Task<bool>> send,
@@ -217,12 +246,9 @@ public static class QueryBenchmark
     {
         await RunAsync(warmUps, concurrency, warmUp, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var outcomes = await RunAsync(requests, concurrency, send, cancellationToken);
-        var elapsed = clock.Elapsed;
-        var timings = outcomes.Where(o => o.Kind == OutcomeKind.Ok).Select(o => o.Milliseconds).Order().ToArray();
-        double At(double q) => timings.Length == 0 ? double.NaN : timings[Math.Min(timings.Length - 1, (int)(timings.Length * q))];
-        return new Latency(At(0.50), At(0.90), At(0.99), timings.Length == 0 ? double.NaN : timings[^1], requests / elapsed.TotalSeconds,
-            outcomes.Count(o => o.Kind == OutcomeKind.Error), outcomes.Count(o => o.Kind == OutcomeKind.Timeout));
+        var sample = new Sample();
+        sample.Add(await RunAsync(requests, concurrency, send, cancellationToken), clock.Elapsed);
+        return sample.ToLatency();
     }
 
     /// <summary>Closed loop: <paramref name="concurrency"/> clients, each sending its next request when the last one answered.</summary>
@@ -276,4 +302,25 @@ public static class QueryBenchmark
     private readonly record struct Outcome(OutcomeKind Kind, double Milliseconds);
 
     private sealed record Latency(double P50, double P90, double P99, double Max, double PerSecond, int Errors, int Timeouts);
+
+    /// <summary>The outcomes of one or more measured runs, and the time they took.</summary>
+    private sealed class Sample
+    {
+        private readonly List<Outcome> _outcomes = [];
+        private TimeSpan _elapsed;
+
+        public void Add(IEnumerable<Outcome> outcomes, TimeSpan elapsed)
+        {
+            _outcomes.AddRange(outcomes);
+            _elapsed += elapsed;
+        }
+
+        public Latency ToLatency()
+        {
+            var timings = _outcomes.Where(o => o.Kind == OutcomeKind.Ok).Select(o => o.Milliseconds).Order().ToArray();
+            double At(double q) => timings.Length == 0 ? double.NaN : timings[Math.Min(timings.Length - 1, (int)(timings.Length * q))];
+            return new Latency(At(0.50), At(0.90), At(0.99), timings.Length == 0 ? double.NaN : timings[^1], _outcomes.Count / _elapsed.TotalSeconds,
+                _outcomes.Count(o => o.Kind == OutcomeKind.Error), _outcomes.Count(o => o.Kind == OutcomeKind.Timeout));
+        }
+    }
 }

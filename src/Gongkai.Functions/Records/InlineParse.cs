@@ -30,8 +30,6 @@ public static class InlineParse
     public static ParsedReport Read(byte[] compressed)
     {
         using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return ReportJson.Deserialize(reader.ReadToEnd())
-            ?? throw new InvalidDataException("The report's inline parse is empty.");
+        return ReportJson.Deserialize(gzip) ?? throw new InvalidDataException("The report's inline parse is not a parsed report.");
     }
 }

@@ -34,6 +34,21 @@ public static class ReportJson
         }
     }
 
+    /// <summary>The report, or null when the UTF-8 JSON in <paramref name="utf8Json"/> is not a parsed report.</summary>
+    /// <remarks>Reads through pooled buffers: a report's JSON as one string would land on the large-object heap.</remarks>
+    public static ParsedReport? Deserialize(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        try
+        {
+            return JsonSerializer.Deserialize<ParsedReport>(utf8Json, Compact);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// One line of <c>gongkai parse</c> output: metadata, sections, <c>metrics</c> as a flat key → number
     /// object with <c>provenance</c> beside it, problems and the parser version; the full text is left out.
