@@ -34,7 +34,7 @@ azurite_start() {
   local blob queue table
   blob=$(free_port); queue=$(free_port); table=$(free_port)
   AZURITE_LOG=$(mktemp -t azurite.XXXXXX.log)
-  node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl \
+  node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$AZURITE_LOG" 2>&1 &
   AZURITE_PID=$!

@@ -24,6 +24,7 @@ public static class Program
             "end-to-end" => await EndToEndBenchmark.RunAsync(rest, cancellation.Token),
             "queries" => await QueryBenchmark.RunAsync(rest, cancellation.Token),
             "harvest" => await HarvestBenchmark.RunAsync(rest, cancellation.Token),
+            "floor" => await StorageFloorBenchmark.RunAsync(rest, cancellation.Token),
             _ => Usage(name),
         };
     }

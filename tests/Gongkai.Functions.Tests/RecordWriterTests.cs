@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
 using Gongkai.Storage;
@@ -181,6 +182,55 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         var b = IndexKeys.InvertedValue((decimal)Math.Min(higher, lower));
         Assert.True(string.CompareOrdinal(a, b) < 0, $"{a} should sort before {b}");
         Assert.Equal(19, a.Length);
+    }
+
+    [Fact]
+    public async Task A_report_is_one_point_read_keyed_by_its_id_with_the_parse_inline()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var agency = Unique("天河区住房和城乡建设局");
+        var version = SampleReports.Version($"p/2056/{Guid.NewGuid():N}.html", Monday);
+        var parsed = SampleReports.Report(agency, 2056, new Dictionary<string, decimal> { ["requests.new_received"] = 31 });
+        var id = await writer.WriteAsync(version, parsed, CancellationToken.None);
+
+        var row = await storage.Account.GetTable(StorageNames.ReportsTable).GetEntityAsync(id, id);
+        Assert.NotNull(row);
+        Assert.NotNull(row.GetBinary("CompressedParse"));
+
+        // With the parsed-reports copy gone, the answer can only have come from the row.
+        var parsedReports = storage.Account.GetBlobContainer(StorageNames.ParsedReportsContainer);
+        await parsedReports.DeleteAsync(ParsedReportStore.NameFor(version.Blob));
+        using var report = JsonDocument.Parse(await host.Client.GetStringAsync($"/api/reports/{id}"));
+        Assert.Equal(parsed.Text[parsed.Sections[0].Start..parsed.Sections[0].End], report.RootElement.GetProperty("sections")[0].GetProperty("text").GetString());
+        var figure = Assert.Single(report.RootElement.GetProperty("metrics").EnumerateArray());
+        Assert.Equal(31m, figure.GetProperty("value").GetDecimal());
+        Assert.Equal("总计", figure.GetProperty("provenance").GetProperty("columnLabel").GetString());
+    }
+
+    [Fact]
+    public async Task A_parse_too_large_to_keep_inline_is_served_from_parsed_reports()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var agency = Unique("白云区城市管理和综合执法局");
+        // Text that gzip cannot shrink below the column's limit: 200,000 CJK characters drawn at random (seeded).
+        var random = new Random(2057);
+        var text = "一、总体情况\n" + string.Concat(Enumerable.Range(0, 200_000).Select(_ => (char)random.Next(0x4E00, 0x9FA5)));
+        var report = SampleReports.Report(agency, 2057, new Dictionary<string, decimal> { ["requests.new_received"] = 64 }) with
+        {
+            Text = text,
+            Sections = [new Gongkai.Reports.ReportSection("overview", "一、总体情况", 0, text.Length)],
+        };
+        var version = SampleReports.Version($"p/2057/{Guid.NewGuid():N}.html", Monday);
+        var id = await writer.WriteAsync(version, report, CancellationToken.None);
+
+        var row = await storage.Account.GetTable(StorageNames.ReportsTable).GetEntityAsync(id, id);
+        Assert.NotNull(row);
+        Assert.Null(row["CompressedParse"]);
+        using var answer = JsonDocument.Parse(await host.Client.GetStringAsync($"/api/reports/{id}"));
+        Assert.Equal(text, answer.RootElement.GetProperty("sections")[0].GetProperty("text").GetString());
+        Assert.Equal(64m, Assert.Single(answer.RootElement.GetProperty("metrics").EnumerateArray()).GetProperty("value").GetDecimal());
     }
 
     /// <summary>The ETag of every row the report owns: a write, even of identical columns, changes it.</summary>

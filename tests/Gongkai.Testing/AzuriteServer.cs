@@ -50,7 +50,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         start.ArgumentList.Add(WatchdogScript);
         foreach (var argument in new[]
                  {
-                     script, "--silent", "--inMemoryPersistence", "--disableProductStyleUrl",
+                     script, "--silent", "--inMemoryPersistence", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -76,7 +76,8 @@ public static class QueryApiEndpoints
         {
             return ApiProblem.NotFound($"There is no report '{id}'. GET /api/reports lists them.");
         }
-        var parsed = record.Current.ParsedBlob is { } parsedBlob ? await parsedReports.ReadAsync(parsedBlob, cancellationToken) : null;
+        var parsed = record.CompressedParse is { } inline ? InlineParse.Read(inline)
+            : record.Current.ParsedBlob is { } parsedBlob ? await parsedReports.ReadAsync(parsedBlob, cancellationToken) : null;
         var metrics = (parsed?.Metrics.Values ?? []).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m =>
         {
             var definition = MetricCatalog.Find(m.Key);

@@ -37,7 +37,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         var script = FindScript() ?? throw new InvalidOperationException(
             "UseDevelopmentStorage=true needs Azurite: run `npm ci` in the repository (it installs node_modules/azurite), or start Azurite yourself.");
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+        foreach (var argument in new[] { script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", Port(0), "--queueHost", "127.0.0.1", "--queuePort", Port(1), "--tableHost", "127.0.0.1", "--tablePort", Port(2) })
         {
             start.ArgumentList.Add(argument);

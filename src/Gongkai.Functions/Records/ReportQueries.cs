@@ -9,7 +9,7 @@ public sealed class ReportQueries(RecordStorage storage)
     public async Task<ReportRecord?> GetReportAsync(string id, CancellationToken cancellationToken)
     {
         var reports = await storage.TableAsync(StorageNames.ReportsTable, cancellationToken);
-        var entity = await reports.GetEntityAsync(id, ReportRecord.RowKey, null, cancellationToken);
+        var entity = await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id), null, cancellationToken);
         return entity is null ? null : ReportRecord.FromEntity(entity);
     }
 

@@ -10,9 +10,12 @@ namespace Gongkai.Functions.Records;
 /// (so the index rows derived from it can be recomputed and superseded), and every blob version behind it.
 /// Nothing in it depends on when it was written, so parsing the same blob twice writes the same row.
 /// </summary>
+/// <remarks>
+/// The row key repeats the partition key (the id) rather than being empty: emulators and caches index row keys, and a
+/// row key shared by every row makes a point read a scan of the table.
+/// </remarks>
 public sealed record ReportRecord
 {
-    public const string RowKey = "";
 
     public required ReportSummary Summary { get; init; }
     public string? AgencyAsWritten { get; init; }
@@ -25,12 +28,18 @@ public sealed record ReportRecord
 
     public required ReportVersion Current { get; init; }
 
+    /// <summary>The current version's full parse, compressed (<see cref="InlineParse"/>); null when too large to keep inline.</summary>
+    public byte[]? CompressedParse { get; init; }
+
     /// <summary>Every blob version, oldest fetch first.</summary>
     public required IReadOnlyList<ReportVersion> Versions { get; init; }
 
     public string Id => Summary.Id;
 
-    public static ReportRecord Create(string id, ParsedReport parsed, ReportVersion current, IEnumerable<ReportVersion> versions) => new()
+    public static string RowKeyFor(string id) => id;
+
+    /// <param name="parsedJson">The parse as <see cref="ReportJson.Serialize"/> wrote it to parsed-reports.</param>
+    public static ReportRecord Create(string id, ParsedReport parsed, string parsedJson, ReportVersion current, IEnumerable<ReportVersion> versions) => new()
     {
         Summary = new ReportSummary
         {
@@ -55,6 +64,7 @@ public sealed record ReportRecord
         ProblemCodes = [.. parsed.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         Metrics = new SortedDictionary<string, decimal>(parsed.Metrics.ToDictionary(m => m.Key, m => m.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal),
         Current = current,
+        CompressedParse = InlineParse.Compress(parsedJson),
         Versions = Normalize(versions),
     };
 
@@ -73,7 +83,7 @@ public sealed record ReportRecord
 
     public TableEntity ToEntity()
     {
-        var entity = new TableEntity(Id, RowKey);
+        var entity = new TableEntity(Id, RowKeyFor(Id));
         Summary.WriteTo(entity);
         entity["AgencyAsWritten"] = AgencyAsWritten;
         entity["Script"] = Script;
@@ -84,6 +94,7 @@ public sealed record ReportRecord
         entity["MetricsJson"] = JsonSerializer.Serialize(Metrics, RecordJson.Options);
         entity["CurrentJson"] = JsonSerializer.Serialize(Current, RecordJson.Options);
         entity["VersionsJson"] = JsonSerializer.Serialize(Versions, RecordJson.Options);
+        entity["CompressedParse"] = CompressedParse;
         return entity;
     }
 
@@ -101,6 +112,7 @@ public sealed record ReportRecord
             Metrics = JsonSerializer.Deserialize<SortedDictionary<string, decimal>>(entity.GetString("MetricsJson") ?? "{}", RecordJson.Options)
                 ?? new SortedDictionary<string, decimal>(StringComparer.Ordinal),
             Current = current,
+            CompressedParse = entity.GetBinary("CompressedParse"),
             Versions = JsonSerializer.Deserialize<List<ReportVersion>>(entity.GetString("VersionsJson") ?? "[]", RecordJson.Options) ?? [current],
         };
     }

@@ -26,9 +26,10 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
         var id = ReportIds.For(parsed, version);
         version = version with { ParsedBlob = ParsedReportStore.NameFor(version.Blob), ParserVersion = parsed.ParserVersion };
 
-        await parsedReports.WriteAsync(version.Blob, id, parsed, cancellationToken);
+        var json = ReportJson.Serialize(parsed);
+        await parsedReports.WriteAsync(version.Blob, id, parsed, json, cancellationToken);
 
-        var candidate = ReportRecord.Create(id, parsed, version, [version]);
+        var candidate = ReportRecord.Create(id, parsed, json, version, [version]);
         await CommitAsync(id, existing => Merge(existing, candidate), cancellationToken);
         await RecordBlobAsync(version, id, parsed.ParserVersion, cancellationToken);
 
@@ -68,9 +69,10 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
             return Decision.Write(promoted with { Versions = remaining });
         }, cancellationToken, async newest =>
         {
-            var parsed = (newest.ParsedBlob is { } parsedBlob ? await parsedReports.ReadAsync(parsedBlob, cancellationToken) : null)
+            var json = newest.ParsedBlob is { } parsedBlob ? await parsedReports.ReadJsonAsync(parsedBlob, cancellationToken) : null;
+            var parsed = (json is null ? null : ReportJson.Deserialize(json))
                 ?? throw new InvalidDataException($"The parse of {newest.Blob} is missing from parsed-reports; reparse it.");
-            promoted = ReportRecord.Create(reportId, parsed, newest, [newest]);
+            promoted = ReportRecord.Create(reportId, parsed, json!, newest, [newest]);
         });
     }
 
@@ -94,7 +96,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
         var attempted = new List<ReportRecord>();
         for (var attempt = 1; ; attempt++)
         {
-            var entity = await reports.GetEntityAsync(reportId, ReportRecord.RowKey, null, cancellationToken);
+            var entity = await reports.GetEntityAsync(reportId, ReportRecord.RowKeyFor(reportId), null, cancellationToken);
             var existing = entity is null ? null : ReportRecord.FromEntity(entity);
             var decision = decide(existing);
             if (decision.Parse is { } toParse)
@@ -118,7 +120,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
             {
                 if (row is null)
                 {
-                    await reports.DeleteEntityAsync(reportId, ReportRecord.RowKey, entity!.ETag ?? "*", cancellationToken);
+                    await reports.DeleteEntityAsync(reportId, ReportRecord.RowKeyFor(reportId), entity!.ETag ?? "*", cancellationToken);
                 }
                 else if (entity is null)
                 {

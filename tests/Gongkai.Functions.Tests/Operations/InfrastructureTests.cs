@@ -19,6 +19,24 @@ public sealed partial class InfrastructureTests
             .Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Azurite reports a sample of its requests to Microsoft unless told not to. Tests, benchmarks and the demo must talk
+    /// only to servers they start on loopback, so every place that launches it turns that off and binds 127.0.0.1.
+    /// </summary>
+    [Theory]
+    [InlineData("eng/azurite.sh")]
+    [InlineData("src/Gongkai.Functions/LocalHost/AzuriteLauncher.cs")]
+    [InlineData("tests/Gongkai.Testing/AzuriteServer.cs")]
+    public void Every_Azurite_launch_stays_on_loopback_and_sends_no_telemetry(string launcher)
+    {
+        var code = Repository.Read(launcher);
+        Assert.Contains("--disableTelemetry", code, StringComparison.Ordinal);
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            Assert.Matches($"--{service}Host\"?,? \"?127\\.0\\.0\\.1", code);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(BicepFiles))]
     public void Bicep_strings_braces_and_brackets_are_balanced(string file)
