@@ -29,7 +29,8 @@ internal static class FormatDetector
             return ReportFormats.Format2019;
         }
 
-        var headings = Headings2019.Count(h => HeadingPresent(text, h));
+        var sectionHeadings = CompactHeadings(document);
+        var headings = Headings2019.Count(h => HeadingPresent(text, h) || sectionHeadings.Any(s => s.Contains(h, StringComparison.Ordinal)));
         if (tables.FoundTable3 || tables.FoundTable4 || AnyIn(text, Table3Vocabulary) || headings >= 2)
         {
             return document.ReportYear is >= 2021 ? ReportFormats.Format2021 : ReportFormats.Format2019;
@@ -45,6 +46,20 @@ internal static class FormatDetector
 
     /// <summary>The formats whose tables 表二, 表三 and 表四 a complete report must have.</summary>
     public static bool NeedsTables(string format) => format is ReportFormats.Format2019 or ReportFormats.Format2021;
+
+    // The section headings without their spaces (三、收到和处理政府信息公开申请 情况 in a text copy), to look for the
+    // 2019+ headings in; there are a handful per report.
+    private static List<string> CompactHeadings(ReportDocument document)
+    {
+        var headings = new List<string>(document.Sections.Count);
+        foreach (var section in document.Sections)
+        {
+            var heading = MatchFold.Fold(ChineseScript.ToMatchText(section.Heading));
+            headings.Add(string.Concat(heading.Where(c => !char.IsWhiteSpace(c))));
+        }
+
+        return headings;
+    }
 
     private static bool AnyIn(string text, string[] words)
     {

@@ -259,8 +259,9 @@ public static class NumberReader
     /// <summary>Where a run of “ ddd” groups starting at <paramref name="at"/> ends, when a unit follows it; else -1.</summary>
     private static int SpaceGroupsEnd(ReadOnlySpan<char> text, int at)
     {
+        // At most five groups (18 digits fit a long with room to spare).
         var k = at;
-        while (k + 4 <= text.Length && IsGroupSpace(text[k]) && IsDigit(text[k + 1]) && IsDigit(text[k + 2]) && IsDigit(text[k + 3]))
+        while (k - at < 5 * 4 && k + 4 <= text.Length && IsGroupSpace(text[k]) && IsDigit(text[k + 1]) && IsDigit(text[k + 2]) && IsDigit(text[k + 3]))
         {
             k += 4;
         }

@@ -131,6 +131,7 @@ public sealed class NumberReaderTests
     [InlineData("1234 567件")] // a first group of more than three digits
     [InlineData("7 743 件")]
     [InlineData("7\t743件")]
+    [InlineData("1 000 000 000 000 000 000件")] // more groups than any count has
     public void Digits_split_by_a_space_are_not_joined_otherwise(string text)
     {
         var number = NumberReader.ReadAt(text, 0);

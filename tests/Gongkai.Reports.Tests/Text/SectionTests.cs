@@ -87,4 +87,17 @@ public sealed class SectionTests
         var sections = SectionFinder.Find(Text, ChineseScript.ToMatchText(Text), []);
         Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems"], sections.Select(s => s.Kind).ToArray());
     }
+
+    [Fact]
+    public void A_2020_copy_whose_headings_have_stray_spaces_keeps_its_kinds_and_format()
+    {
+        const string Text = "某镇人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本镇持续推进政务公开。\n二、主动公开政府信息情况\n"
+            + "三、收到和处理政府信息公开申请 情况\n四、政府信息公开行政 复议、行政诉讼情况\n五、存在的主要问题及\u3000改进情况\n人员少，更新慢。";
+
+        var report = TextFixtures.ParseText(Text);
+
+        Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems"], report.Sections.Select(s => s.Kind).ToArray());
+        Assert.Equal("2019", report.Format);
+        Assert.Equal(3, report.Problems.Count(p => p.Code == "tables.missing"));
+    }
 }
