@@ -50,6 +50,7 @@ public static class QueryBenchmark
         var warmUps = concurrency * 2;
         var rounds = EndToEndBenchmark.Argument(args, "--rounds", 5);
         Func<int, CancellationToken, Task<bool>>? storageAlone = null;
+        var sweep = new List<(int Concurrency, Latency Alone, Latency Api)>();
 
         await using var azurite = await AzuriteServer.StartAsync(cancellationToken);
         var results = new List<(string Route, string Path, Latency Latency)>();
@@ -130,6 +131,12 @@ public static class QueryBenchmark
                     var (alone, api) = await InterleaveAsync(rounds, requests, concurrency, storageAlone!, Get(i => $"/api/reports/{Report(i)}"), warmUps, cancellationToken);
                     results.Add(("/api/reports/{id}", "storage alone", alone));
                     results.Add(("/api/reports/{id}", "API, cache off", api));
+                    // Where the emulator stops keeping up: the same pair at lower concurrency.
+                    foreach (var level in new[] { 10, 25, 50 }.Where(l => l < concurrency))
+                    {
+                        var (aloneAt, apiAt) = await InterleaveAsync(rounds, requests / 2, level, storageAlone!, Get(i => $"/api/reports/{Report(i)}"), warmUps, cancellationToken);
+                        sweep.Add((level, aloneAt, apiAt));
+                    }
                     results.Add(("/api/metrics/{key}?year=&top=50", "API, cache off", await MeasureAsync(scanRequests, concurrency, Get(Ranking), Get(Ranking), warmUps, cancellationToken)));
                 }
                 meter2.Print(Console.Out, served, "API request");
@@ -151,7 +158,14 @@ public static class QueryBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{route,-32} API cache off ÷ storage alone: p50 {api.P50 / floor.P50:0.00}×, p99 {api.P99 / floor.P99:0.00}×, throughput {api.PerSecond / floor.PerSecond:0.00}×"));
         }
-        return results.All(r => r.Latency.Errors == 0) ? 0 : 1;
+        Console.WriteLine("/api/reports/{id}, cache off, at lower concurrency (storage alone | API):");
+        foreach (var (level, alone, api) in sweep)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {level,3} concurrent  p50 {alone.P50,6:0.0} | {api.P50,6:0.0}  p99 {alone.P99,6:0.0} | {api.P99,6:0.0} ms  {alone.PerSecond,5:0} | {api.PerSecond,5:0} req/s"));
+        }
+        // Storage-alone errors are the emulator refusing an overload, shown above; the exit code is about the API.
+        return results.Where(r => r.Path.StartsWith("API", StringComparison.Ordinal)).All(r => r.Latency.Errors == 0) ? 0 : 1;
     }
 
     /// <summary>
