@@ -24,14 +24,7 @@ public static class ReportJson
     public static ParsedReport? Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            return JsonSerializer.Deserialize<ParsedReport>(json, Compact);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return OrNull(() => JsonSerializer.Deserialize<ParsedReport>(json, Compact));
     }
 
     /// <summary>The report, or null when the UTF-8 JSON in <paramref name="utf8Json"/> is not a parsed report.</summary>
@@ -39,9 +32,14 @@ public static class ReportJson
     public static ParsedReport? Deserialize(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        return OrNull(() => JsonSerializer.Deserialize<ParsedReport>(utf8Json, Compact));
+    }
+
+    private static ParsedReport? OrNull(Func<ParsedReport?> deserialize)
+    {
         try
         {
-            return JsonSerializer.Deserialize<ParsedReport>(utf8Json, Compact);
+            return deserialize();
         }
         catch (JsonException)
         {
