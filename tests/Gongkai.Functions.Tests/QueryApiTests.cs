@@ -270,6 +270,72 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Csv_reports_page_through_the_link_header()
+    {
+        var ids = new List<string>();
+        var url = $"/api/reports?year={Year}&top=1";
+        var pages = 0;
+        while (url is not null && pages++ < 10)
+        {
+            using var response = await SendAsync(url, "text/csv");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            var lines = CsvLines(await response.Content.ReadAsByteArrayAsync());
+            ids.Add(Assert.Single(lines[1..]).Split(',')[0]);
+            url = NextLink(response);
+            if (url is not null)
+            {
+                Assert.StartsWith($"/api/reports?year={Year}&top=1&continuation=", url, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(3, ids.Count);
+        Assert.Contains(LiwanId, ids);
+    }
+
+    [Fact]
+    public async Task Json_pages_carry_the_link_header_and_the_continuation_field()
+    {
+        using var first = await SendAsync($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}", null);
+        var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var continuation = body.GetProperty("continuation").GetString();
+        Assert.NotNull(continuation);
+        Assert.Equal($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}&continuation={Uri.EscapeDataString(continuation)}", NextLink(first));
+
+        // Served again (from the response cache within its duration): the header comes with it.
+        using var again = await SendAsync($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}", null);
+        Assert.Equal(NextLink(first), NextLink(again));
+
+        using var last = await SendAsync(NextLink(first)!, null);
+        var lastBody = JsonDocument.Parse(await last.Content.ReadAsStringAsync()).RootElement;
+        Assert.Single(Items(lastBody));
+        Assert.Equal(JsonValueKind.Null, lastBody.GetProperty("continuation").ValueKind);
+        Assert.Null(NextLink(last));
+    }
+
+    [Fact]
+    public async Task Csv_rankings_and_agencies_page_through_the_link_header()
+    {
+        using var page1 = await SendAsync($"/api/metrics/requests.new_received?year={Year}&top=2&format=csv", null);
+        Assert.Equal(3, CsvLines(await page1.Content.ReadAsByteArrayAsync()).Length);
+        var next = NextLink(page1);
+        Assert.NotNull(next);
+        Assert.Contains("format=csv", next, StringComparison.Ordinal);
+        using var page2 = await SendAsync(next, null);
+        var last = Assert.Single(CsvLines(await page2.Content.ReadAsByteArrayAsync())[1..]);
+        Assert.StartsWith("3,", last, StringComparison.Ordinal);
+        Assert.Null(NextLink(page2));
+
+        using var agencies = await SendAsync($"/api/agencies?region={Uri.EscapeDataString("广州市")}&top=1&format=csv", null);
+        Assert.Single(CsvLines(await agencies.Content.ReadAsByteArrayAsync())[1..]);
+        var agenciesNext = NextLink(agencies);
+        Assert.NotNull(agenciesNext);
+        using var agencies2 = await SendAsync(agenciesNext, null);
+        Assert.Equal(HttpStatusCode.OK, agencies2.StatusCode);
+        Assert.Single(CsvLines(await agencies2.Content.ReadAsByteArrayAsync())[1..]);
+    }
+
+    [Fact]
     public async Task Health_reports_storage_and_counters()
     {
         var health = await GetJsonAsync("/api/health");
@@ -325,6 +391,18 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("Accept", accept);
         }
         return await Client.SendAsync(request);
+    }
+
+    /// <summary>The target of the response's <c>Link: &lt;…&gt;; rel="next"</c> header, or null.</summary>
+    private static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+        var next = Assert.Single(links, l => l.EndsWith("; rel=\"next\"", StringComparison.Ordinal));
+        Assert.StartsWith("<", next, StringComparison.Ordinal);
+        return next[1..next.IndexOf('>', StringComparison.Ordinal)];
     }
 
     private static string[] CsvLines(byte[] body)

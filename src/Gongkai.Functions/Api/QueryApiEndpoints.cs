@@ -62,11 +62,13 @@ public static class QueryApiEndpoints
         var query = $"reports|{filter}";
         var page = await queries.ListReportsAsync(filter, size, ContinuationToken.Parse(continuation, query).Continuation, cancellationToken);
         var items = page.Items.Select(ReportSummaryDto.From).ToList();
+        var next = ContinuationToken.Create(page.Next, query);
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
             return Csv.Result(ReportSummaryDto.CsvHeader, items.Select(i => i.CsvRow()), "reports");
         }
-        return TypedResults.Ok(new ListDto<ReportSummaryDto>(items, ContinuationToken.Create(page.Next, query)));
+        return TypedResults.Ok(new ListDto<ReportSummaryDto>(items, next));
     }
 
     private static async Task<IResult> GetReport(HttpRequest request, string id, ReportQueries queries, ParsedReportStore parsedReports,
@@ -115,12 +117,14 @@ public static class QueryApiEndpoints
         var page = await queries.ListAgenciesAsync(regionName, size, ContinuationToken.Parse(continuation, query).Continuation, cancellationToken);
         var items = page.Items.Select(a => new AgencyDto(a.Agency, new RegionDto(a.Province, a.City, a.County), [.. a.Reports.Keys],
             a.Reports.ToDictionary(r => r.Key.ToString(CultureInfo.InvariantCulture), r => r.Value))).ToList();
+        var next = ContinuationToken.Create(page.Next, query);
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
             return Csv.Result(["agency", "province", "city", "county", "years"],
                 items.Select(a => new object?[] { a.Agency, a.Region.Province, a.Region.City, a.Region.County, string.Join(' ', a.Years) }), "agencies");
         }
-        return TypedResults.Ok(new ListDto<AgencyDto>(items, ContinuationToken.Create(page.Next, query)));
+        return TypedResults.Ok(new ListDto<AgencyDto>(items, next));
     }
 
     private static IResult ListMetrics(HttpRequest request, [FromQuery] string? format)
@@ -167,6 +171,7 @@ public static class QueryApiEndpoints
             figures = await queries.RankAscendingAsync(key, reportYear, regionName, size, cancellationToken);
         }
         var items = figures.Select((f, i) => new RankedFigureDto(offset + i + 1, f.Agency, new RegionDto(f.Province, f.City, f.County), f.Value, f.ReportId, "/api/reports/" + f.ReportId)).ToList();
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
             return Csv.Result(["rank", "agency", "province", "city", "county", "year", "key", "value", "unit", "reportId"],
