@@ -357,6 +357,57 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         Assert.Contains("hasProblems", parameters);
     }
 
+    [Theory]
+    [InlineData("/api/reports", "ListDtoOfReportSummaryDto", true, false)]
+    [InlineData("/api/reports/{id}", "ReportDto", false, true)]
+    [InlineData("/api/agencies", "ListDtoOfAgencyDto", true, false)]
+    [InlineData("/api/metrics", "ListDtoOfMetricDefinitionDto", false, false)]
+    [InlineData("/api/metrics/{key}", "RankingDto", true, true)]
+    [InlineData("/api/agencies/{agency}/metrics/{key}", "AgencyMetricDto", false, true)]
+    public async Task OpenApi_document_has_json_schemas_csv_and_problem_responses(string path, string schema, bool paged, bool notFound)
+    {
+        var document = await GetJsonAsync("/api/openapi.json");
+        var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var responses = get.GetProperty("responses");
+        var ok = responses.GetProperty("200");
+        Assert.Equal($"#/components/schemas/{schema}", ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject().Any());
+        var csv = ok.GetProperty("content").GetProperty("text/csv").GetProperty("schema");
+        Assert.Equal("string", csv.GetProperty("type").GetString());
+        Assert.Contains("Header row: ", csv.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(paged, ok.TryGetProperty("headers", out var headers) && headers.TryGetProperty("Link", out _));
+
+        var statuses = new List<string> { "400", "503" };
+        if (notFound)
+        {
+            statuses.Add("404");
+        }
+        foreach (var status in statuses)
+        {
+            var problem = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+            Assert.Equal("#/components/schemas/ProblemDetails", problem.GetProperty("$ref").GetString());
+        }
+        Assert.Equal(notFound, responses.TryGetProperty("404", out _));
+        var names = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("format", names);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_health_without_csv()
+    {
+        var document = await GetJsonAsync("/api/openapi.json");
+        var responses = document.GetProperty("paths").GetProperty("/api/health").GetProperty("get").GetProperty("responses");
+        foreach (var status in new[] { "200", "503" })
+        {
+            var content = responses.GetProperty(status).GetProperty("content");
+            Assert.Equal("#/components/schemas/HealthDto", content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+            Assert.False(content.TryGetProperty("text/csv", out _));
+        }
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var health = document.GetProperty("components").GetProperty("schemas").GetProperty("HealthDto").GetProperty("properties");
+        Assert.True(health.TryGetProperty("storage", out _));
+    }
+
     private async Task<JsonElement> GetJsonAsync(string url)
     {
         using var response = await Client.GetAsync(url);
