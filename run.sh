@@ -2,7 +2,7 @@
 # Runs Gongkai's main job on this machine: Azurite (in memory), the sample portal on loopback, one harvest now,
 # every stored report parsed through the blob trigger, the API up on http://127.0.0.1:7071/api; prints a summary and
 # example queries. Ctrl+C stops it.
-#   ./run.sh --once      exit after the harvest and its parses (0 only if every report page was parsed); CI uses this
+#   ./run.sh --once      exit after the harvest and its parses (0 only if every sample report is in the API and nothing failed); CI uses this
 #   ./run.sh --port N    serve the API on another port
 set -euo pipefail
 cd "$(dirname "$0")"

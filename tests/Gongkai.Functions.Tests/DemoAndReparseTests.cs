@@ -32,6 +32,34 @@ public sealed class DemoAndReparseTests
     }
 
     [Fact]
+    public async Task Demo_once_fails_when_a_sample_report_never_reaches_the_api()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        // The demo portal without its second column: every page it finds still parses, but five sample reports are never found.
+        var demoPortals = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "samples", "portals.demo.json"));
+        var oneColumn = Path.Combine(Path.GetTempPath(), $"gongkai-demo-one-column-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(oneColumn, demoPortals.Replace(",\n        \"http://127.0.0.1:8780/zwgk/bmxxgknb/list.html?page=1\"", "", StringComparison.Ordinal));
+        try
+        {
+            Assert.DoesNotContain("bmxxgknb", await File.ReadAllTextAsync(oneColumn), StringComparison.Ordinal);
+            var output = new StringWriter(CultureInfo.InvariantCulture);
+            var demo = new DemoRun(output, oneColumn, 0, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+
+            var exit = await demo.RunAsync(once: true, CancellationToken.None);
+
+            var text = output.ToString();
+            Assert.True(exit == 1, text);
+            Assert.Contains("NOT IN THE API: fin-2023 东江市青石区财政局 2023 (/art/2024/1/22/art_2031_5120.html)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("NOT IN THE API: gov-", text, StringComparison.Ordinal);
+            Assert.Equal(5, text.Split('\n').Count(l => l.Contains("NOT IN THE API: ", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(oneColumn);
+        }
+    }
+
+    [Fact]
     public async Task Reparse_rewrites_every_blob_resumably_with_progress()
     {
         await using var azurite = await AzuriteServer.StartAsync();

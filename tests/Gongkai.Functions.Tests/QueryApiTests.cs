@@ -231,6 +231,45 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accept_text_csv_wins_over_a_report_format_filter_unless_format_json_asks_for_json()
+    {
+        using var filtered = await SendAsync($"/api/reports?year={Year}&format=2019", "text/csv");
+        Assert.Equal("text/csv", filtered.Content.Headers.ContentType?.MediaType);
+        var lines = CsvLines(await filtered.Content.ReadAsByteArrayAsync());
+        Assert.Equal(ReportSummaryCsvHeader, lines[0]);
+        Assert.Equal(Qingxin, Assert.Single(lines[1..]).Split(',')[1]);
+
+        using var json = await SendAsync($"/api/reports?year={Year}&format=json", "text/csv");
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        using var jsonFirst = await SendAsync($"/api/reports?year={Year}&format=2019", "application/json, text/csv;q=0.5");
+        Assert.Equal("application/json", jsonFirst.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/api/reports?year=2061&format=CSV", "text/csv")]
+    [InlineData("/api/reports?year=2061&format=Csv", "text/csv")]
+    [InlineData("/api/reports?year=2061&format=JSON", "application/json")]
+    [InlineData("/api/agencies?format=CSV", "text/csv")]
+    [InlineData("/api/metrics?format=CSV", "text/csv")]
+    [InlineData("/api/metrics?format=Json", "application/json")]
+    [InlineData("/api/metrics/requests.new_received?year=2061&format=CSV", "text/csv")]
+    public async Task The_format_parameter_is_case_insensitive(string url, string mediaType)
+    {
+        using var response = await SendAsync(url, mediaType == "text/csv" ? "application/json" : "text/csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_report_by_id_takes_format_in_any_case_and_rejects_other_values()
+    {
+        using var csv = await SendAsync($"/api/reports/{LiwanId}?format=CSV", null);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("key,labelZh", CsvLines(await csv.Content.ReadAsByteArrayAsync())[0], StringComparison.Ordinal);
+        await AssertProblemAsync($"/api/reports/{LiwanId}?format=xml", HttpStatusCode.BadRequest, "format");
+    }
+
+    [Fact]
     public async Task Health_reports_storage_and_counters()
     {
         var health = await GetJsonAsync("/api/health");
@@ -274,6 +313,24 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         {
             Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         }
+    }
+
+    private const string ReportSummaryCsvHeader = "id,agency,province,city,county,year,format,title,publishedOn,portalId,sourceUrl,parserVersion,figures,problems";
+
+    private async Task<HttpResponseMessage> SendAsync(string url, string? accept, HttpMethod? method = null)
+    {
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+        return await Client.SendAsync(request);
+    }
+
+    private static string[] CsvLines(byte[] body)
+    {
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, body[..3]);
+        return Encoding.UTF8.GetString(body[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static List<JsonElement> Items(JsonElement body) => [.. body.GetProperty("items").EnumerateArray()];

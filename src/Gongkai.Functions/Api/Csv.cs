@@ -10,12 +10,23 @@ public static class Csv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>CSV when <c>format=csv</c>, or when the client accepts text/csv and not JSON first.</summary>
+    /// <summary>
+    /// The response format: <c>format=csv</c> or <c>format=json</c> (any case) decides; any other <c>format</c> value
+    /// (a report-format filter on /reports) leaves it to the Accept header, where text/csv wins when it has the highest
+    /// quality (the first listed among equals). JSON otherwise.
+    /// </summary>
     public static bool Requested(HttpRequest request)
     {
-        if (request.Query.TryGetValue("format", out var format))
+        foreach (var format in request.Query["format"])
         {
-            return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+            if (IsFormat(format, "csv"))
+            {
+                return true;
+            }
+            if (IsFormat(format, "json"))
+            {
+                return false;
+            }
         }
         var accept = request.GetTypedHeaders().Accept;
         if (accept is null || accept.Count == 0)
@@ -25,6 +36,11 @@ public static class Csv
         var best = accept.OrderByDescending(a => a.Quality ?? 1).First();
         return best.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Whether a <c>format</c> value names a response format (csv or json, any case) rather than a report format.</summary>
+    public static bool IsResponseFormat(string? format) => IsFormat(format, "csv") || IsFormat(format, "json");
+
+    private static bool IsFormat(string? value, string format) => string.Equals(value, format, StringComparison.OrdinalIgnoreCase);
 
     public static IResult Result(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows, string fileName)
     {

@@ -55,8 +55,9 @@ public static class QueryApiEndpoints
         [FromQuery] string? hasProblems, [FromQuery] string? top, [FromQuery] string? continuation, CancellationToken cancellationToken)
     {
         RejectUnknown(request, "agency", "region", "year", "format", "hasProblems", "top", "continuation");
-        var outputFormat = format is "csv" or "json" ? format : null;
-        var filter = new ReportFilter(Name(agency, "agency"), Name(region, "region"), Year(year), outputFormat is null ? ReportFormat(format) : null, Boolean(hasProblems, "hasProblems"));
+        // On this route format is also the report-format filter; csv and json name the response format instead.
+        var reportFormat = Csv.IsResponseFormat(format) ? null : ReportFormat(format);
+        var filter = new ReportFilter(Name(agency, "agency"), Name(region, "region"), Year(year), reportFormat, Boolean(hasProblems, "hasProblems"));
         var size = Top(top, 50);
         var query = $"reports|{filter}";
         var page = await queries.ListReportsAsync(filter, size, ContinuationToken.Parse(continuation, query).Continuation, cancellationToken);
@@ -68,9 +69,11 @@ public static class QueryApiEndpoints
         return TypedResults.Ok(new ListDto<ReportSummaryDto>(items, ContinuationToken.Create(page.Next, query)));
     }
 
-    private static async Task<IResult> GetReport(HttpRequest request, string id, ReportQueries queries, ParsedReportStore parsedReports, CancellationToken cancellationToken)
+    private static async Task<IResult> GetReport(HttpRequest request, string id, ReportQueries queries, ParsedReportStore parsedReports,
+        [FromQuery] string? format, CancellationToken cancellationToken)
     {
         RejectUnknown(request, "format");
+        OutputFormat(format);
         var record = ReportIds.IsWellFormed(id) ? await queries.GetReportAsync(id, cancellationToken) : null;
         if (record is null)
         {
@@ -196,7 +199,7 @@ public static class QueryApiEndpoints
 
     private static void OutputFormat(string? format)
     {
-        if (format is not null and not "csv" and not "json")
+        if (format is not null && !Csv.IsResponseFormat(format))
         {
             throw new ApiProblem.BadParameterException("format", $"format must be json or csv; got '{format}'.");
         }

@@ -116,7 +116,7 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
                     }
                 }
 
-                var summary = await DemoSummary.CollectAsync(app.Services, status, cancellationToken);
+                var summary = await DemoSummary.CollectAsync(app.Services, status, SampleReport.LoadEmbedded(), cancellationToken);
                 await summary.WriteAsync(output, api);
                 if (once)
                 {
@@ -148,12 +148,18 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
 }
 
 /// <summary>What the demo run did, read back from the triggers' results and from storage.</summary>
+/// <param name="Missing">The sample portal's reports (EXPECTED.json) that the API does not serve from their page.</param>
 public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsStored, int PagesToParse, int Parsed, int Figures, int Problems,
-    int Failures, int ReportsInApi, IReadOnlyList<string> Unparsed, string? ExampleReportId, int? ExampleYear, string? ExampleMetric)
+    int Failures, int ReportsInApi, IReadOnlyList<string> Unparsed, IReadOnlyList<SampleReport> Missing, string? ExampleReportId, int? ExampleYear, string? ExampleMetric)
 {
-    public bool EveryReportParsed => ReportsFound > 0 && PagesToParse > 0 && Unparsed.Count == 0;
+    /// <summary>
+    /// Every stored report page became a record, every report the sample portal publishes is in the API, and nothing
+    /// failed: a crawler that stopped finding pages fails this as surely as a parser that stopped reading them.
+    /// </summary>
+    public bool EveryReportParsed => ReportsFound > 0 && PagesToParse > 0 && Unparsed.Count == 0 && Missing.Count == 0 && Failures == 0;
 
-    public static async Task<DemoSummary> CollectAsync(IServiceProvider services, LocalTriggerStatus status, CancellationToken cancellationToken)
+    public static async Task<DemoSummary> CollectAsync(IServiceProvider services, LocalTriggerStatus status, IReadOnlyList<SampleReport> expected,
+        CancellationToken cancellationToken)
     {
         var storage = services.GetRequiredService<RecordStorage>();
         var harvests = status.Harvests;
@@ -202,10 +208,21 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
             failed++;
         }
 
+        var queries = services.GetRequiredService<ReportQueries>();
+        var missing = new List<SampleReport>();
+        foreach (var report in expected)
+        {
+            var record = await queries.GetReportAsync(ReportIds.For(report.Agency, report.Year), cancellationToken);
+            if (record is null || !record.Versions.Any(v => PathOf(v.SourceUrl) == report.Path || PathOf(v.FinalUrl) == report.Path))
+            {
+                missing.Add(report);
+            }
+        }
+
         string? metric = null;
         if (example is not null)
         {
-            var record = await services.GetRequiredService<ReportQueries>().GetReportAsync(example.Id, cancellationToken);
+            var record = await queries.GetReportAsync(example.Id, cancellationToken);
             metric = record?.Metrics.Keys.FirstOrDefault(k => k == "requests.new_received") ?? record?.Metrics.Keys.FirstOrDefault();
         }
 
@@ -220,10 +237,13 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
             failed,
             inApi,
             unparsed,
+            missing,
             example?.Id,
             example?.Year,
             metric);
     }
+
+    private static string? PathOf(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : null;
 
     public async Task WriteAsync(TextWriter output, Uri api)
     {
@@ -240,6 +260,10 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
         foreach (var blob in Unparsed)
         {
             await output.WriteLineAsync($"  NOT PARSED: {blob}");
+        }
+        foreach (var report in Missing)
+        {
+            await output.WriteLineAsync(string.Create(c, $"  NOT IN THE API: {report.Id} {report.Agency} {report.Year} ({report.Path})"));
         }
         if (ExampleReportId is not null)
         {

@@ -15,11 +15,15 @@ public static class ReportIds
     {
         if (!string.IsNullOrWhiteSpace(report.Agency) && report.ReportYear is int year)
         {
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}-{Hash(report.Agency.Trim(), 16)}");
+            return For(report.Agency, year);
         }
         var page = version.SourceUrl ?? version.Blob;
         return "p-" + Hash((version.PortalId ?? "") + "|" + page, 20);
     }
+
+    /// <summary>The id of <paramref name="agency"/>'s report for <paramref name="year"/> (the agency as the parser names it).</summary>
+    public static string For(string agency, int year) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}-{Hash(agency.Trim(), 16)}");
 
     /// <summary>True when <paramref name="id"/> has the shape of an id this class makes (so junk is a 404, not a lookup).</summary>
     public static bool IsWellFormed(string id) =>
