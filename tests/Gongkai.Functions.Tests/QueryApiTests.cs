@@ -270,6 +270,72 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Csv_reports_page_through_the_link_header()
+    {
+        var ids = new List<string>();
+        var url = $"/api/reports?year={Year}&top=1";
+        var pages = 0;
+        while (url is not null && pages++ < 10)
+        {
+            using var response = await SendAsync(url, "text/csv");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            var lines = CsvLines(await response.Content.ReadAsByteArrayAsync());
+            ids.Add(Assert.Single(lines[1..]).Split(',')[0]);
+            url = NextLink(response);
+            if (url is not null)
+            {
+                Assert.StartsWith($"/api/reports?year={Year}&top=1&continuation=", url, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(3, ids.Count);
+        Assert.Contains(LiwanId, ids);
+    }
+
+    [Fact]
+    public async Task Json_pages_carry_the_link_header_and_the_continuation_field()
+    {
+        using var first = await SendAsync($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}", null);
+        var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var continuation = body.GetProperty("continuation").GetString();
+        Assert.NotNull(continuation);
+        Assert.Equal($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}&continuation={Uri.EscapeDataString(continuation)}", NextLink(first));
+
+        // Served again (from the response cache within its duration): the header comes with it.
+        using var again = await SendAsync($"/api/reports?year={Year}&top=2&region={Uri.EscapeDataString("广东省")}", null);
+        Assert.Equal(NextLink(first), NextLink(again));
+
+        using var last = await SendAsync(NextLink(first)!, null);
+        var lastBody = JsonDocument.Parse(await last.Content.ReadAsStringAsync()).RootElement;
+        Assert.Single(Items(lastBody));
+        Assert.Equal(JsonValueKind.Null, lastBody.GetProperty("continuation").ValueKind);
+        Assert.Null(NextLink(last));
+    }
+
+    [Fact]
+    public async Task Csv_rankings_and_agencies_page_through_the_link_header()
+    {
+        using var page1 = await SendAsync($"/api/metrics/requests.new_received?year={Year}&top=2&format=csv", null);
+        Assert.Equal(3, CsvLines(await page1.Content.ReadAsByteArrayAsync()).Length);
+        var next = NextLink(page1);
+        Assert.NotNull(next);
+        Assert.Contains("format=csv", next, StringComparison.Ordinal);
+        using var page2 = await SendAsync(next, null);
+        var last = Assert.Single(CsvLines(await page2.Content.ReadAsByteArrayAsync())[1..]);
+        Assert.StartsWith("3,", last, StringComparison.Ordinal);
+        Assert.Null(NextLink(page2));
+
+        using var agencies = await SendAsync($"/api/agencies?region={Uri.EscapeDataString("广州市")}&top=1&format=csv", null);
+        Assert.Single(CsvLines(await agencies.Content.ReadAsByteArrayAsync())[1..]);
+        var agenciesNext = NextLink(agencies);
+        Assert.NotNull(agenciesNext);
+        using var agencies2 = await SendAsync(agenciesNext, null);
+        Assert.Equal(HttpStatusCode.OK, agencies2.StatusCode);
+        Assert.Single(CsvLines(await agencies2.Content.ReadAsByteArrayAsync())[1..]);
+    }
+
+    [Fact]
     public async Task Health_reports_storage_and_counters()
     {
         var health = await GetJsonAsync("/api/health");
@@ -289,6 +355,57 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         }
         var parameters = document.GetProperty("paths").GetProperty("/api/reports").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Contains("hasProblems", parameters);
+    }
+
+    [Theory]
+    [InlineData("/api/reports", "ListDtoOfReportSummaryDto", true, false)]
+    [InlineData("/api/reports/{id}", "ReportDto", false, true)]
+    [InlineData("/api/agencies", "ListDtoOfAgencyDto", true, false)]
+    [InlineData("/api/metrics", "ListDtoOfMetricDefinitionDto", false, false)]
+    [InlineData("/api/metrics/{key}", "RankingDto", true, true)]
+    [InlineData("/api/agencies/{agency}/metrics/{key}", "AgencyMetricDto", false, true)]
+    public async Task OpenApi_document_has_json_schemas_csv_and_problem_responses(string path, string schema, bool paged, bool notFound)
+    {
+        var document = await GetJsonAsync("/api/openapi.json");
+        var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var responses = get.GetProperty("responses");
+        var ok = responses.GetProperty("200");
+        Assert.Equal($"#/components/schemas/{schema}", ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject().Any());
+        var csv = ok.GetProperty("content").GetProperty("text/csv").GetProperty("schema");
+        Assert.Equal("string", csv.GetProperty("type").GetString());
+        Assert.Contains("Header row: ", csv.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(paged, ok.TryGetProperty("headers", out var headers) && headers.TryGetProperty("Link", out _));
+
+        var statuses = new List<string> { "400", "503" };
+        if (notFound)
+        {
+            statuses.Add("404");
+        }
+        foreach (var status in statuses)
+        {
+            var problem = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+            Assert.Equal("#/components/schemas/ProblemDetails", problem.GetProperty("$ref").GetString());
+        }
+        Assert.Equal(notFound, responses.TryGetProperty("404", out _));
+        var names = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("format", names);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_health_without_csv()
+    {
+        var document = await GetJsonAsync("/api/openapi.json");
+        var responses = document.GetProperty("paths").GetProperty("/api/health").GetProperty("get").GetProperty("responses");
+        foreach (var status in new[] { "200", "503" })
+        {
+            var content = responses.GetProperty(status).GetProperty("content");
+            Assert.Equal("#/components/schemas/HealthDto", content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+            Assert.False(content.TryGetProperty("text/csv", out _));
+        }
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var health = document.GetProperty("components").GetProperty("schemas").GetProperty("HealthDto").GetProperty("properties");
+        Assert.True(health.TryGetProperty("storage", out _));
     }
 
     private async Task<JsonElement> GetJsonAsync(string url)
@@ -325,6 +442,18 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("Accept", accept);
         }
         return await Client.SendAsync(request);
+    }
+
+    /// <summary>The target of the response's <c>Link: &lt;…&gt;; rel="next"</c> header, or null.</summary>
+    private static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+        var next = Assert.Single(links, l => l.EndsWith("; rel=\"next\"", StringComparison.Ordinal));
+        Assert.StartsWith("<", next, StringComparison.Ordinal);
+        return next[1..next.IndexOf('>', StringComparison.Ordinal)];
     }
 
     private static string[] CsvLines(byte[] body)

@@ -36,16 +36,23 @@ public static class HealthEndpoint
             storageError = e is StorageRequestFailedException s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
         }
 
-        var body = new
-        {
-            status = storageError is null ? "healthy" : "unhealthy",
-            time = time.GetUtcNow(),
-            startedAt = counters.StartedAt,
-            parserVersion = ReportParserVersion.Current,
-            storage = new { account = storage.Account.AccountName, reachable = storageError is null, error = storageError },
-            functions = counters.Snapshot(),
-            openFailures = new { byStage = openFailures, total = scanned, truncated = scanned >= FailureScanLimit },
-        };
+        var body = new HealthDto(
+            storageError is null ? "healthy" : "unhealthy",
+            time.GetUtcNow(),
+            counters.StartedAt,
+            ReportParserVersion.Current,
+            new StorageHealthDto(storage.Account.AccountName, storageError is null, storageError),
+            counters.Snapshot(),
+            new OpenFailuresDto(openFailures, scanned, scanned >= FailureScanLimit));
         return Results.Json(body, statusCode: storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
+
+public sealed record HealthDto(string Status, DateTimeOffset Time, DateTimeOffset StartedAt, string ParserVersion, StorageHealthDto Storage,
+    IReadOnlyDictionary<string, FunctionCount> Functions, OpenFailuresDto OpenFailures);
+
+/// <param name="Error">Why storage is unreachable; absent when it answers.</param>
+public sealed record StorageHealthDto(string Account, bool Reachable, string? Error);
+
+/// <param name="Truncated">True when more failures are open than the health check counts.</param>
+public sealed record OpenFailuresDto(IReadOnlyDictionary<string, int> ByStage, int Total, bool Truncated);

@@ -12,24 +12,38 @@ namespace Gongkai.Functions.Api;
 /// <summary>The QueryApi function's routes under <c>/api</c> (forwarded as they are by the Functions host).</summary>
 public static class QueryApiEndpoints
 {
+    private static readonly string[] AgencyCsvHeader = ["agency", "province", "city", "county", "years"];
+    private static readonly string[] MetricCatalogCsvHeader = ["key", "labelZh", "labelEn", "unit"];
+    private static readonly string[] RankingCsvHeader = ["rank", "agency", "province", "city", "county", "year", "key", "value", "unit", "reportId"];
+    private static readonly string[] AgencyMetricCsvHeader = ["agency", "key", "year", "value", "unit", "reportId"];
+
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").AddEndpointFilter(ProblemFilter).WithTags("Gongkai");
 
         api.MapGet("/reports", ListReports).WithName("ListReports")
-            .WithSummary("Reports, filtered by agency, region, year, report format and whether the parser found problems; paged.");
+            .WithSummary("Reports, filtered by agency, region, year, report format and whether the parser found problems; paged.")
+            .Answers<ListDto<ReportSummaryDto>>(ReportSummaryDto.CsvHeader, paged: true);
         api.MapGet("/reports/{id}", GetReport).WithName("GetReport")
-            .WithSummary("One report: its record, sections, every figure with provenance, the source link and its blob versions.");
+            .WithSummary("One report: its record, sections, every figure with provenance, the source link and its blob versions. CSV gives the figures.")
+            .Answers<ReportDto>(MetricDto.CsvHeader, notFound: true);
         api.MapGet("/agencies", ListAgencies).WithName("ListAgencies")
-            .WithSummary("Agencies with reports, and the report of each year.");
+            .WithSummary("Agencies with reports, and the report of each year.")
+            .Answers<ListDto<AgencyDto>>(AgencyCsvHeader, paged: true);
         api.MapGet("/metrics", ListMetrics).WithName("ListMetrics")
-            .WithSummary("The catalogue of metric keys with Chinese and English labels and units.");
+            .WithSummary("The catalogue of metric keys with Chinese and English labels and units.")
+            .Answers<ListDto<MetricDefinitionDto>>(MetricCatalogCsvHeader);
         api.MapGet("/metrics/{key}", RankMetric).WithName("RankMetric")
-            .WithSummary("One figure across agencies for a year, ranked (desc by default).");
+            .WithSummary("One figure across agencies for a year, ranked (desc by default).")
+            .Answers<RankingDto>(RankingCsvHeader, paged: true, notFound: true);
         api.MapGet("/agencies/{agency}/metrics/{key}", AgencyMetric).WithName("AgencyMetric")
-            .WithSummary("One agency's figure for a metric over the years.");
+            .WithSummary("One agency's figure for a metric over the years.")
+            .Answers<AgencyMetricDto>(AgencyMetricCsvHeader, notFound: true);
         api.MapGet("/health", HealthEndpoint.GetAsync).WithName("Health")
-            .WithSummary("Liveness, storage reachability and counters for operators.");
+            .WithSummary("Liveness, storage reachability and counters for operators.")
+            .Produces<HealthDto>(StatusCodes.Status200OK, "application/json")
+            .Produces<HealthDto>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapFallback((HttpContext http) => ApiProblem.NotFound($"No route {http.Request.Method} {http.Request.Path}. See /api/openapi.json.")).ExcludeFromDescription();
         return endpoints;
     }
@@ -62,11 +76,13 @@ public static class QueryApiEndpoints
         var query = $"reports|{filter}";
         var page = await queries.ListReportsAsync(filter, size, ContinuationToken.Parse(continuation, query).Continuation, cancellationToken);
         var items = page.Items.Select(ReportSummaryDto.From).ToList();
+        var next = ContinuationToken.Create(page.Next, query);
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
             return Csv.Result(ReportSummaryDto.CsvHeader, items.Select(i => i.CsvRow()), "reports");
         }
-        return TypedResults.Ok(new ListDto<ReportSummaryDto>(items, ContinuationToken.Create(page.Next, query)));
+        return TypedResults.Ok(new ListDto<ReportSummaryDto>(items, next));
     }
 
     private static async Task<IResult> GetReport(HttpRequest request, string id, ReportQueries queries, ParsedReportStore parsedReports,
@@ -115,12 +131,14 @@ public static class QueryApiEndpoints
         var page = await queries.ListAgenciesAsync(regionName, size, ContinuationToken.Parse(continuation, query).Continuation, cancellationToken);
         var items = page.Items.Select(a => new AgencyDto(a.Agency, new RegionDto(a.Province, a.City, a.County), [.. a.Reports.Keys],
             a.Reports.ToDictionary(r => r.Key.ToString(CultureInfo.InvariantCulture), r => r.Value))).ToList();
+        var next = ContinuationToken.Create(page.Next, query);
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
-            return Csv.Result(["agency", "province", "city", "county", "years"],
+            return Csv.Result(AgencyCsvHeader,
                 items.Select(a => new object?[] { a.Agency, a.Region.Province, a.Region.City, a.Region.County, string.Join(' ', a.Years) }), "agencies");
         }
-        return TypedResults.Ok(new ListDto<AgencyDto>(items, ContinuationToken.Create(page.Next, query)));
+        return TypedResults.Ok(new ListDto<AgencyDto>(items, next));
     }
 
     private static IResult ListMetrics(HttpRequest request, [FromQuery] string? format)
@@ -130,7 +148,7 @@ public static class QueryApiEndpoints
         var items = MetricCatalog.All.Select(m => new MetricDefinitionDto(m.Key, m.LabelZh, m.LabelEn, m.Unit, "/api/metrics/" + m.Key)).ToList();
         if (Csv.Requested(request))
         {
-            return Csv.Result(["key", "labelZh", "labelEn", "unit"], items.Select(m => new object?[] { m.Key, m.LabelZh, m.LabelEn, m.Unit }), "metrics");
+            return Csv.Result(MetricCatalogCsvHeader, items.Select(m => new object?[] { m.Key, m.LabelZh, m.LabelEn, m.Unit }), "metrics");
         }
         return TypedResults.Ok(new ListDto<MetricDefinitionDto>(items, null));
     }
@@ -167,9 +185,10 @@ public static class QueryApiEndpoints
             figures = await queries.RankAscendingAsync(key, reportYear, regionName, size, cancellationToken);
         }
         var items = figures.Select((f, i) => new RankedFigureDto(offset + i + 1, f.Agency, new RegionDto(f.Province, f.City, f.County), f.Value, f.ReportId, "/api/reports/" + f.ReportId)).ToList();
+        NextPageLink.Add(request, next);
         if (Csv.Requested(request))
         {
-            return Csv.Result(["rank", "agency", "province", "city", "county", "year", "key", "value", "unit", "reportId"],
+            return Csv.Result(RankingCsvHeader,
                 items.Select(i => new object?[] { i.Rank, i.Agency, i.Region.Province, i.Region.City, i.Region.County, reportYear, key, i.Value, definition.Unit, i.ReportId }),
                 $"{key}-{reportYear}");
         }
@@ -191,7 +210,7 @@ public static class QueryApiEndpoints
         var items = figures.Select(f => new YearFigureDto(f.Year, f.Value, f.ReportId, "/api/reports/" + f.ReportId)).ToList();
         if (Csv.Requested(request))
         {
-            return Csv.Result(["agency", "key", "year", "value", "unit", "reportId"],
+            return Csv.Result(AgencyMetricCsvHeader,
                 items.Select(i => new object?[] { name, key, i.Year, i.Value, definition.Unit, i.ReportId }), "agency-metric");
         }
         return TypedResults.Ok(new AgencyMetricDto(name, definition.Key, definition.LabelZh, definition.LabelEn, definition.Unit, items));

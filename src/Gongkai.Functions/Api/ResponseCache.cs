@@ -3,6 +3,7 @@ using Gongkai.Functions.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Gongkai.Functions.Api;
@@ -93,7 +94,8 @@ public sealed class ResponseCache : IDisposable
         CachedResponse? entry = null;
         if (context.Response.StatusCode == StatusCodes.Status200OK && buffer.Length <= _options.MaxEntryBytes)
         {
-            entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, context.Response.Headers[HeaderNames.ContentDisposition].ToString());
+            var kept = KeptHeaders.Select(name => KeyValuePair.Create(name, context.Response.Headers[name])).Where(h => h.Value.Count > 0).ToArray();
+            entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, kept);
             _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
         }
         buffer.Position = 0;
@@ -111,15 +113,18 @@ public sealed class ResponseCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private sealed record CachedResponse(byte[] Body, string? ContentType, string ContentDisposition)
+    /// <summary>The response headers that are part of an answer (besides its content type), kept with its body.</summary>
+    private static readonly string[] KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
+
+    private sealed record CachedResponse(byte[] Body, string? ContentType, KeyValuePair<string, StringValues>[] Headers)
     {
         public Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)
         {
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = ContentType;
-            if (ContentDisposition.Length > 0)
+            foreach (var (name, value) in Headers)
             {
-                response.Headers[HeaderNames.ContentDisposition] = ContentDisposition;
+                response.Headers[name] = value;
             }
             response.ContentLength = Body.Length;
             return response.Body.WriteAsync(Body, cancellationToken).AsTask();

@@ -136,7 +136,7 @@ public static class GongkaiHost
             document.Info.Title = "Gongkai";
             document.Info.Description = "Chinese government-information-disclosure annual reports as data. JSON by default; CSV with Accept: text/csv or format=csv.";
             return Task.CompletedTask;
-        }));
+        }).AddOperationTransformer<ResponseDescriptionTransformer>());
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
