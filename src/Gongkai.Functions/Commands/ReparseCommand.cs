@@ -67,7 +67,7 @@ public static class ReparseCommand
         services.AddSingleton(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddGongkaiStorage(configuration);
-        services.AddGongkaiParsing();
+        services.AddGongkaiParsing(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -82,7 +82,12 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
         {
             telemetry.Failed(blob, time.GetElapsedTime(started));
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
+            var attempt = await failures.RecordAttemptAsync(version ?? new ReportVersion { Blob = blob }, e, CancellationToken.None);
+            if (attempt.GaveUp)
+            {
+                // Still thrown: failing this last attempt is what makes the host park the blob in its poison queue.
+                LogGaveUp(logger, blob, attempt.Attempts, ParseFailures.HostPoisonQueue, attempt.Reason);
+            }
             throw;
         }
         finally
@@ -105,6 +110,10 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Blob {Blob} no longer exists; nothing to parse")]
     private static partial void LogMissing(ILogger logger, string blob);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error,
+        Message = "Parsing {Blob} failed {Attempts} times; recorded as failed, the host moves it to {PoisonQueue}: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, string blob, int attempts, string poisonQueue, string reason);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Blob {Blob} ({ContentType}) is archived but not parsed: not a page or text")]
     private static partial void LogNotParsed(ILogger logger, string blob, string? contentType);

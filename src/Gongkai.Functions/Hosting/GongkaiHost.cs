@@ -47,12 +47,6 @@ public static class GongkaiHost
 {
     public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    // host.json's trigger sections, and the app-setting prefix the Functions host lets override them. These configure the
-    // triggers (the host in Azure, the local driver here); they are not app settings the app itself needs.
-    private const string HostJsonOverrides = "AzureFunctionsJobHost";
-    private const string QueuesPath = "extensions:queues";
-    private const string BlobsPath = "extensions:blobs";
-
     public static bool UnderFunctionsHost => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandlerPortVariable));
 
     public static WebApplication Build(HostSettings settings)
@@ -89,6 +83,8 @@ public static class GongkaiHost
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting(); // after HEAD became GET, so HEAD finds the GET routes
         var responseCache = app.Services.GetRequiredService<ResponseCache>();
         app.Use(next => context => responseCache.InvokeAsync(context, next));
         app.MapOpenApi("/api/openapi.json");
@@ -101,9 +97,14 @@ public static class GongkaiHost
     /// The parse path: parser, record stores and the ParseReport body with its telemetry. The host and
     /// <c>gongkai reparse</c> (which needs no harvester and no HTTP) share it.
     /// </summary>
-    public static IServiceCollection AddGongkaiParsing(this IServiceCollection services)
+    public static IServiceCollection AddGongkaiParsing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
+        // When a blob counts as given up: the host's poison threshold, so the Failures row and the host agree.
+        var hostJson = HostJson.Read(configuration);
+        services.AddOptions<BlobTriggerOptions>().Bind(hostJson.GetSection(HostJson.BlobsPath))
+            .Configure(o => o.MaxDequeueCount = hostJson.GetValue(HostJson.PoisonBlobThresholdPath, o.MaxDequeueCount))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ParseTelemetry>();
         services.TryAddSingleton<ReportParser>();
@@ -120,7 +121,7 @@ public static class GongkaiHost
     /// <summary>Registers the function bodies, the record stores and the handler's plumbing.</summary>
     public static IServiceCollection AddGongkaiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGongkaiParsing();
+        services.AddGongkaiParsing(configuration);
         services.AddSingleton<ReportQueries>();
         services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResponseCache>();
@@ -149,17 +150,11 @@ public static class GongkaiHost
     /// <summary>The local trigger driver, configured from host.json as the Functions host would be.</summary>
     public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration configuration, bool runNow)
     {
-        // host.json, overridden by app settings AzureFunctionsJobHost__extensions__… as the Functions host allows.
-        var hostJson = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true)
-            .AddConfiguration(configuration.GetSection(HostJsonOverrides))
-            .Build();
-        services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection(QueuesPath)).ValidateDataAnnotations()
+        // The blob trigger's options come with the parse path (AddGongkaiParsing): the handler needs them under the host too.
+        var hostJson = HostJson.Read(configuration);
+        services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection(HostJson.QueuesPath)).ValidateDataAnnotations()
             .Validate(o => o.MaxPollingInterval > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.Zero, "extensions:queues: maxPollingInterval must be positive and visibilityTimeout not negative.")
             .ValidateOnStart();
-        services.AddOptions<BlobTriggerOptions>().Bind(hostJson.GetSection(BlobsPath))
-            .Configure(o => o.MaxDequeueCount = hostJson.GetValue(QueuesPath + ":maxDequeueCount", o.MaxDequeueCount))
-            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.ConfigurationPath))
             .PostConfigure(o => o.RunNow |= runNow)
             .Validate(o => o.BlobScanInterval > TimeSpan.Zero && o.ReceiptTimeout > TimeSpan.Zero && o.QueueLeaseTime >= TimeSpan.FromSeconds(2),

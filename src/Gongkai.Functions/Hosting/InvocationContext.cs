@@ -45,14 +45,21 @@ public sealed class InvocationContext
 
     private sealed class InvocationLogger(ILogger inner, InvocationContext context) : ILogger
     {
+        private const LogLevel HostLevel = LogLevel.Information;
+
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
 
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+        // The host's Logs get Information and above whatever the app's own log filter says: host.json's logging
+        // decides what the host keeps, and a quiet console must not empty the invocation log.
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= HostLevel || inner.IsEnabled(logLevel);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            inner.Log(logLevel, eventId, state, exception, formatter);
-            if (logLevel >= LogLevel.Information)
+            if (inner.IsEnabled(logLevel))
+            {
+                inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+            if (logLevel >= HostLevel && logLevel != LogLevel.None)
             {
                 // The exception's message only: stack traces stay in the app's own telemetry.
                 var line = formatter(state, exception);

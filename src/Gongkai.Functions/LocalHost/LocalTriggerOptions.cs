@@ -23,13 +23,19 @@ public sealed class QueueTriggerOptions
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>The blob trigger's behaviour: host.json's <c>extensions:blobs</c> plus the local scanner's own settings.</summary>
+/// <summary>
+/// The blob trigger's behaviour, from host.json's <c>extensions:blobs</c>. Read by the handler itself (ParseReport
+/// marks a blob failed on its last attempt, under the host as locally) and by the local scanner.
+/// </summary>
 public sealed class BlobTriggerOptions
 {
     [Range(1, 64)]
     public int MaxDegreeOfParallelism { get; set; } = 8;
 
-    /// <summary>Attempts per blob version before it is recorded as failed (the host uses the queues' maxDequeueCount).</summary>
+    /// <summary>
+    /// Attempts per blob before it is given up: host.json's <c>extensions:blobs:poisonBlobThreshold</c> (the host's
+    /// default is 5), after which the host moves it to <c>webjobs-blobtrigger-poison</c> and the Failures row says failed.
+    /// </summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 }

@@ -1,33 +1,55 @@
+using Gongkai.Functions.LocalHost;
 using Gongkai.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.Records;
 
 /// <summary>
 /// Parse failures in the shared Failures table (partition <c>parse</c>, one row per raw blob): written on every failed
-/// attempt with the reason and the attempt count, marked <c>failed</c> when the trigger gives up, and
-/// <c>resolved</c> when a later attempt succeeds.
+/// attempt with the reason and the attempt count, marked <c>failed</c> on the attempt that reaches the blob trigger's
+/// poison threshold (host.json's <c>extensions:blobs:poisonBlobThreshold</c>; the host then moves the blob to
+/// <see cref="HostPoisonQueue"/>), and <c>resolved</c> when a later attempt succeeds.
 /// </summary>
-public sealed class ParseFailures(RecordStorage storage, TimeProvider time)
+public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOptions> trigger, TimeProvider time)
 {
     public const string Partition = "parse";
 
-    public async Task RecordAttemptAsync(ReportVersion version, Exception error, CancellationToken cancellationToken)
+    /// <summary>Where the Functions host puts a blob trigger's message after its last failed attempt.</summary>
+    public const string HostPoisonQueue = "webjobs-blobtrigger-poison";
+
+    public const string Retrying = "retrying";
+    public const string Failed = "failed";
+    public const string Resolved = "resolved";
+
+    /// <summary>
+    /// Records one failed attempt. The count is kept here rather than taken from the invocation: the host does not pass
+    /// a blob trigger's dequeue count to a custom handler, and this row is what operators read anyway.
+    /// </summary>
+    public async Task<ParseAttempt> RecordAttemptAsync(ReportVersion version, Exception error, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
         var key = TableKey.Encode(version.Blob);
         var existing = await table.GetEntityAsync(Partition, key, ["Attempts", "Status"], cancellationToken);
-        var attempts = existing?.GetString("Status") == "resolved" ? 1 : (existing?.GetInt32("Attempts") ?? 0) + 1;
-        await table.UpsertEntityAsync(new TableEntity(Partition, key)
+        var attempts = existing?.GetString("Status") == Resolved ? 1 : (existing?.GetInt32("Attempts") ?? 0) + 1;
+        var gaveUp = attempts >= trigger.Value.MaxDequeueCount;
+        var reason = Describe(error);
+        var row = new TableEntity(Partition, key)
         {
             ["Stage"] = "parse",
             ["Blob"] = version.Blob,
             ["Url"] = version.SourceUrl,
             ["PortalId"] = version.PortalId,
-            ["Error"] = Describe(error),
+            ["Error"] = reason,
             ["Attempts"] = attempts,
-            ["Status"] = "retrying",
+            ["Status"] = gaveUp ? Failed : Retrying,
             ["OccurredAt"] = time.GetUtcNow(),
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
+        if (gaveUp)
+        {
+            row["GaveUpReason"] = reason;
+        }
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return new ParseAttempt(attempts, gaveUp, reason);
     }
 
     /// <summary>The trigger gave up on the blob (retries exhausted): the row says so, with the last reason kept.</summary>
@@ -38,7 +60,7 @@ public sealed class ParseFailures(RecordStorage storage, TimeProvider time)
         {
             ["Stage"] = "parse",
             ["Blob"] = blob,
-            ["Status"] = "failed",
+            ["Status"] = Failed,
             ["Attempts"] = attempts,
             ["GaveUpReason"] = reason,
             ["OccurredAt"] = time.GetUtcNow(),
@@ -49,9 +71,9 @@ public sealed class ParseFailures(RecordStorage storage, TimeProvider time)
     {
         var table = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
         var existing = await table.GetEntityAsync(Partition, TableKey.Encode(blob), ["Status"], cancellationToken);
-        if (existing is not null && existing.GetString("Status") != "resolved")
+        if (existing is not null && existing.GetString("Status") != Resolved)
         {
-            await table.UpsertEntityAsync(new TableEntity(Partition, TableKey.Encode(blob)) { ["Status"] = "resolved", ["ResolvedAt"] = time.GetUtcNow() },
+            await table.UpsertEntityAsync(new TableEntity(Partition, TableKey.Encode(blob)) { ["Status"] = Resolved, ["ResolvedAt"] = time.GetUtcNow() },
                 TableUpdateMode.Merge, cancellationToken);
         }
     }
@@ -63,3 +85,6 @@ public sealed class ParseFailures(RecordStorage storage, TimeProvider time)
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 }
+
+/// <summary>One recorded failed attempt: how many there have been, and whether this one gave the blob up.</summary>
+public sealed record ParseAttempt(int Attempts, bool GaveUp, string Reason);
