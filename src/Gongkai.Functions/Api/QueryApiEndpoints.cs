@@ -204,7 +204,7 @@ public static class QueryApiEndpoints
     {
         RejectUnknown(request, "format");
         OutputFormat(format);
-        var name = Name(agency, "agency")!;
+        var name = Name(RawRouteValue.Get(request, "agency", agency), "agency")!;
         var definition = MetricKey(key);
         if (await queries.GetAgencyAsync(name, cancellationToken) is null)
         {
