@@ -398,6 +398,24 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Csv_and_json_answers_of_one_url_never_share_a_cache_entry()
+    {
+        // Within the cache duration, one after the other: each answer in the format its request chose.
+        var url = $"/api/reports?year={Year}&format=2021&top=5";
+        foreach (var (accept, mediaType) in new[] { ("application/json", "application/json"), ("text/csv", "text/csv"), (null, "application/json"), ("text/csv", "text/csv") })
+        {
+            using var response = await SendAsync(url, accept);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(mediaType == "text/csv", body[0] == 0xEF);
+        }
+        using var head = await SendAsync(url, "text/csv", HttpMethod.Head);
+        Assert.Equal("text/csv", head.Content.Headers.ContentType?.MediaType);
+        using var json = await SendAsync(url, "application/json");
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("items").ValueKind);
+    }
+
     [Theory]
     [InlineData("POST", "/api/reports")]
     [InlineData("DELETE", "/api/reports")]

@@ -120,7 +120,7 @@ public sealed class ResponseCache : IDisposable
     public void Dispose() => _entries.Dispose();
 
     /// <summary>The response headers that are part of an answer (besides its content type), kept with its body.</summary>
-    private static readonly string[] KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
+    private static readonly IReadOnlyList<string> KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
 
     private sealed record CachedResponse(byte[] Body, string? ContentType, KeyValuePair<string, StringValues>[] Headers)
     {
