@@ -336,6 +336,71 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_answers_like_get_without_a_body_and_leaves_the_get_body_in_the_cache()
+    {
+        // An Accept value no other test sends: the HEAD is the first request for this answer, so it fills the cache.
+        const string accept = "application/json, application/*;q=0.2";
+        using var head = await SendAsync($"/api/reports/{LiwanId}", accept, HttpMethod.Head);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        var length = head.Content.Headers.ContentLength;
+        Assert.True(length > 0, $"HEAD gave Content-Length {length}");
+
+        using var get = await SendAsync($"/api/reports/{LiwanId}", accept);
+        var body = await get.Content.ReadAsByteArrayAsync();
+        Assert.Equal(length, body.Length);
+        Assert.Equal(Liwan, JsonDocument.Parse(body).RootElement.GetProperty("agency").GetString());
+
+        using var csv = await SendAsync($"/api/metrics/requests.new_received?year={Year}&top=2", "text/csv;q=0.9", HttpMethod.Head);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await csv.Content.ReadAsByteArrayAsync());
+        Assert.NotNull(NextLink(csv));
+        using var csvGet = await SendAsync($"/api/metrics/requests.new_received?year={Year}&top=2", "text/csv;q=0.9");
+        Assert.Equal(3, CsvLines(await csvGet.Content.ReadAsByteArrayAsync()).Length);
+
+        foreach (var url in new[] { "/api/openapi.json", "/api/health", "/api/metrics" })
+        {
+            using var response = await SendAsync(url, null, HttpMethod.Head);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        }
+        using var missing = await SendAsync("/api/reports/2061-0000000000000000", null, HttpMethod.Head);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/reports")]
+    [InlineData("DELETE", "/api/reports")]
+    [InlineData("OPTIONS", "/api/reports")]
+    [InlineData("PUT", "/api/reports/2061-0000000000000000")]
+    [InlineData("PATCH", "/api/agencies/x/metrics/requests.new_received")]
+    [InlineData("POST", "/api/openapi.json")]
+    [InlineData("DELETE", "/api/health")]
+    public async Task Other_methods_on_a_route_are_405_problems_with_an_allow_header(string method, string url)
+    {
+        using var response = await SendAsync(url, null, new HttpMethod(method));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {url} → {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Any_method_on_an_unknown_route_is_a_404_problem()
+    {
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Get, HttpMethod.Head })
+        {
+            using var response = await SendAsync("/api/nothing-here.txt", null, method);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Empty(response.Content.Headers.Allow);
+        }
+    }
+
+    [Fact]
     public async Task Health_reports_storage_and_counters()
     {
         var health = await GetJsonAsync("/api/health");

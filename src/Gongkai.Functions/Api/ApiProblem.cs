@@ -18,6 +18,16 @@ public static class ApiProblem
         statusCode: StatusCodes.Status404NotFound,
         type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.5");
 
+    public static IResult MethodNotAllowed(HttpContext http, IReadOnlyList<string> allowed)
+    {
+        http.Response.Headers.Allow = string.Join(", ", allowed);
+        return Results.Problem(
+            title: "Method not allowed",
+            detail: $"{http.Request.Path} answers {string.Join(", ", allowed)}, not {http.Request.Method}.",
+            statusCode: StatusCodes.Status405MethodNotAllowed,
+            type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.6");
+    }
+
     /// <summary>Thrown by parameter parsing; the endpoint filter turns it into a 400 naming the parameter.</summary>
     public sealed class BadParameterException(string parameter, string detail) : Exception(detail)
     {

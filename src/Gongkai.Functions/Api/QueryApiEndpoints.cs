@@ -44,7 +44,11 @@ public static class QueryApiEndpoints
             .Produces<HealthDto>(StatusCodes.Status200OK, "application/json")
             .Produces<HealthDto>(StatusCodes.Status503ServiceUnavailable, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapFallback((HttpContext http) => ApiProblem.NotFound($"No route {http.Request.Method} {http.Request.Path}. See /api/openapi.json.")).ExcludeFromDescription();
+        // Every path under /api, with or without a dot: a known path asked with another method is a 405, not a 404.
+        api.MapFallback("{*path}", (HttpContext http, EndpointDataSource routes) =>
+            AllowedMethods.At(http.Request.Path, routes) is { Count: > 0 } allowed
+                ? ApiProblem.MethodNotAllowed(http, allowed)
+                : ApiProblem.NotFound($"No route {http.Request.Method} {http.Request.Path}. See /api/openapi.json.")).ExcludeFromDescription();
         return endpoints;
     }
 

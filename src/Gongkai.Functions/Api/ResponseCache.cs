@@ -99,6 +99,11 @@ public sealed class ResponseCache : IDisposable
             _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
         }
         buffer.Position = 0;
+        if (!context.Response.HasStarted)
+        {
+            // The whole body is in hand: its length goes out, also on a HEAD, whose body is dropped.
+            context.Response.ContentLength = buffer.Length;
+        }
         await buffer.CopyToAsync(body, context.RequestAborted);
         return entry;
     }

@@ -83,6 +83,8 @@ public static class GongkaiHost
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting(); // after HEAD became GET, so HEAD finds the GET routes
         var responseCache = app.Services.GetRequiredService<ResponseCache>();
         app.Use(next => context => responseCache.InvokeAsync(context, next));
         app.MapOpenApi("/api/openapi.json");
