@@ -38,7 +38,7 @@ public static class DemoCommand
             }
             try
             {
-                await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Out, cancellationToken);
+                await using var azurite = await DevelopmentStorage.EnsureInMemoryAsync(Console.Out, cancellationToken);
                 var run = new DemoRun(Console.Out, file, result.GetValue(port), DevelopmentStorage.Defaults());
                 return await run.RunAsync(result.GetValue(once), cancellationToken);
             }

@@ -20,10 +20,29 @@ public static class DevelopmentStorage
             ? new Dictionary<string, string?> { [SettingName] = Value }
             : new Dictionary<string, string?>();
 
-    /// <summary>Starts Azurite when the app will use development storage and nothing listens on its ports.</summary>
-    public static async Task<IAsyncDisposable> EnsureAsync(TextWriter log, CancellationToken cancellationToken) =>
+    public const string LocationSetting = "Gongkai__LocalHost__AzuriteLocation";
+
+    /// <summary>
+    /// Where an Azurite this process starts keeps its data: <see cref="LocationSetting"/> (environment, then
+    /// local.settings.json), else <c>.azurite</c>, relative to the working directory, so <c>gongkai serve</c> and
+    /// <c>gongkai reparse</c> see the same store.
+    /// </summary>
+    public static string Location()
+    {
+        var location = Environment.GetEnvironmentVariable(LocationSetting)
+            ?? LocalSettings.Read(Directory.GetCurrentDirectory()).GetValueOrDefault(LocationSetting);
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(location) ? ".azurite" : location, Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>Starts Azurite, its data kept in <see cref="Location"/>, when the app will use development storage and nothing listens on its ports.</summary>
+    public static Task<IAsyncDisposable> EnsureAsync(TextWriter log, CancellationToken cancellationToken) => EnsureAsync(log, Location(), cancellationToken);
+
+    /// <summary>As <see cref="EnsureAsync(TextWriter, CancellationToken)"/>, with the data in memory: a clean store each run (the demo).</summary>
+    public static Task<IAsyncDisposable> EnsureInMemoryAsync(TextWriter log, CancellationToken cancellationToken) => EnsureAsync(log, null, cancellationToken);
+
+    private static async Task<IAsyncDisposable> EnsureAsync(TextWriter log, string? location, CancellationToken cancellationToken) =>
         !GongkaiHost.UnderFunctionsHost && AzuriteLauncher.IsDevelopmentStorage(Configured())
-            ? await AzuriteLauncher.EnsureRunningAsync(log, cancellationToken)
+            ? await AzuriteLauncher.EnsureRunningAsync(log, location, cancellationToken)
             : new NothingToStop();
 
     private static bool HasIdentitySettings() =>

@@ -24,6 +24,12 @@ internal static partial class AppSettings
         "FUNCTIONS_WORKER_RUNTIME",
     };
 
+    /// <summary>Ours, but meaningful only outside Azure (in local.settings.json, never among the Function App's settings).</summary>
+    public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Gongkai__LocalHost__AzuriteLocation", // where a locally started Azurite keeps its data; Azure has no Azurite
+    };
+
     /// <summary>
     /// Read by the code but not app settings of ours: the platform's, optional overrides with a default, and host.json
     /// sections the local host reads the way the Functions host does (matched as prefixes).
