@@ -180,6 +180,33 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         await AssertProblemAsync($"/api/agencies/{Uri.EscapeDataString(Liwan)}/metrics/no.such.key", HttpStatusCode.NotFound, null);
     }
 
+    [Fact]
+    public async Task An_agency_name_with_a_slash_is_found_when_the_slash_is_escaped()
+    {
+        const int year = 2049;
+        var writer = _seeded.Host.Services.GetRequiredService<ReportRecordWriter>();
+        var at = new DateTimeOffset(2050, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        var slashed = "甲/乙联合办公室" + Suffix;
+        var escapedText = "甲%2F乙联合办公室" + Suffix; // the text %2F itself, which must not be decoded a second time
+        await writer.WriteAsync(SampleReports.Version($"api/{year}/{Suffix}-slashed.html", at),
+            SampleReports.Report(slashed, year, new Dictionary<string, decimal> { ["requests.new_received"] = 7 }), default);
+        await writer.WriteAsync(SampleReports.Version($"api/{year}/{Suffix}-escaped.html", at),
+            SampleReports.Report(escapedText, year, new Dictionary<string, decimal> { ["requests.new_received"] = 8 }), default);
+
+        foreach (var (agency, value) in new[] { (slashed, 7m), (escapedText, 8m) })
+        {
+            var url = $"/api/agencies/{Uri.EscapeDataString(agency)}/metrics/requests.new_received";
+            var body = await GetJsonAsync(url);
+            Assert.Equal(agency, body.GetProperty("agency").GetString());
+            Assert.Equal([(year, value)], Items(body).Select(i => (i.GetProperty("year").GetInt32(), i.GetProperty("value").GetDecimal())));
+            using var csv = await SendAsync(url + "?format=csv", null);
+            Assert.Equal($"{agency},requests.new_received,{year},{value}", string.Join(',', CsvLines(await csv.Content.ReadAsByteArrayAsync())[1].Split(',')[..4]));
+        }
+        var lowerCase = $"/api/agencies/{Uri.EscapeDataString(slashed).Replace("%2F", "%2f", StringComparison.Ordinal)}/metrics/requests.new_received";
+        Assert.Equal(slashed, (await GetJsonAsync(lowerCase)).GetProperty("agency").GetString());
+        await AssertProblemAsync($"/api/agencies/{Uri.EscapeDataString("甲/丙" + Suffix)}/metrics/requests.new_received", HttpStatusCode.NotFound, null);
+    }
+
     [Theory]
     [InlineData("/api/reports?year=21", "year")]
     [InlineData("/api/reports?year=abcd", "year")]
@@ -369,6 +396,24 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         }
         using var missing = await SendAsync("/api/reports/2061-0000000000000000", null, HttpMethod.Head);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Csv_and_json_answers_of_one_url_never_share_a_cache_entry()
+    {
+        // Within the cache duration, one after the other: each answer in the format its request chose.
+        var url = $"/api/reports?year={Year}&format=2021&top=5";
+        foreach (var (accept, mediaType) in new[] { ("application/json", "application/json"), ("text/csv", "text/csv"), (null, "application/json"), ("text/csv", "text/csv") })
+        {
+            using var response = await SendAsync(url, accept);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(mediaType == "text/csv", body[0] == 0xEF);
+        }
+        using var head = await SendAsync(url, "text/csv", HttpMethod.Head);
+        Assert.Equal("text/csv", head.Content.Headers.ContentType?.MediaType);
+        using var json = await SendAsync(url, "application/json");
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("items").ValueKind);
     }
 
     [Theory]

@@ -12,10 +12,10 @@ namespace Gongkai.Functions.Api;
 /// <summary>The QueryApi function's routes under <c>/api</c> (forwarded as they are by the Functions host).</summary>
 public static class QueryApiEndpoints
 {
-    private static readonly string[] AgencyCsvHeader = ["agency", "province", "city", "county", "years"];
-    private static readonly string[] MetricCatalogCsvHeader = ["key", "labelZh", "labelEn", "unit"];
-    private static readonly string[] RankingCsvHeader = ["rank", "agency", "province", "city", "county", "year", "key", "value", "unit", "reportId"];
-    private static readonly string[] AgencyMetricCsvHeader = ["agency", "key", "year", "value", "unit", "reportId"];
+    private static readonly IReadOnlyList<string> AgencyCsvHeader = ["agency", "province", "city", "county", "years"];
+    private static readonly IReadOnlyList<string> MetricCatalogCsvHeader = ["key", "labelZh", "labelEn", "unit"];
+    private static readonly IReadOnlyList<string> RankingCsvHeader = ["rank", "agency", "province", "city", "county", "year", "key", "value", "unit", "reportId"];
+    private static readonly IReadOnlyList<string> AgencyMetricCsvHeader = ["agency", "key", "year", "value", "unit", "reportId"];
 
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
@@ -204,7 +204,7 @@ public static class QueryApiEndpoints
     {
         RejectUnknown(request, "format");
         OutputFormat(format);
-        var name = Name(agency, "agency")!;
+        var name = Name(RawRouteValue.Get(request, "agency", agency), "agency")!;
         var definition = MetricKey(key);
         if (await queries.GetAgencyAsync(name, cancellationToken) is null)
         {

@@ -108,18 +108,19 @@ public sealed class ResponseCache : IDisposable
         return entry;
     }
 
-    /// <summary>The normalised query: parameters in ordinal order (repeated values kept in order), then what the client accepts.</summary>
+    /// <summary>The path, the normalised query (parameters in ordinal order, repeated values kept in order), then what the client accepts.</summary>
     public static string Key(HttpRequest request, long generation)
     {
         var query = string.Join('&', request.Query.OrderBy(q => q.Key, StringComparer.Ordinal)
             .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? ""))));
-        return $"{generation}|{request.Path.Value}?{query}|{request.Headers.Accept}";
+        // The raw path: the decoded one is the same for a/b sent as %2F and the text a%2Fb sent as %252F.
+        return $"{generation}|{RawRouteValue.RawPath(request) ?? request.Path.Value}?{query}|{request.Headers.Accept}";
     }
 
     public void Dispose() => _entries.Dispose();
 
     /// <summary>The response headers that are part of an answer (besides its content type), kept with its body.</summary>
-    private static readonly string[] KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
+    private static readonly IReadOnlyList<string> KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
 
     private sealed record CachedResponse(byte[] Body, string? ContentType, KeyValuePair<string, StringValues>[] Headers)
     {
