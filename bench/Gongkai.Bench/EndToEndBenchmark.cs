@@ -26,9 +26,9 @@ public static class EndToEndBenchmark
         var perPortal = (reports + portals - 1) / portals;
         var parallelism = Argument(args, "--parallelism", 0);
 
-        Console.WriteLine($"end-to-end: {reports} generated reports, {portals} portals, Azurite in memory");
+        Console.WriteLine($"end-to-end: {reports} report pages (the sample portal's 14, each copy under its own agency), {portals} portals, Azurite in memory");
         await using var azurite = await AzuriteServer.StartAsync(cancellationToken);
-        await using var site = await SamplePortalServer.StartAsync(SampleSite.Generate(reports, perPortal), cancellationToken: cancellationToken);
+        await using var site = await SamplePortalServer.StartAsync(SampleSite.GenerateReports(reports, perPortal), cancellationToken: cancellationToken);
         var portalsFile = Path.Combine(Path.GetTempPath(), $"gongkai-bench-portals-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(portalsFile, PortalsJson(site.BaseUrl, portals), cancellationToken);
         try

@@ -74,14 +74,57 @@ public sealed class SampleSite
     }
 
     /// <summary>
-    /// A synthetic report column for benchmarks: <paramref name="reports"/> report pages listed <paramref name="perPage"/>
-    /// to a page at /gen/list.html?page=N (with 下一页 links), each page a small 2021-format report.
+    /// A synthetic report column for crawler benchmarks: <paramref name="reports"/> report pages listed
+    /// <paramref name="perPage"/> to a page at /gen/list.html?page=N (with 下一页 links), each page a small table page
+    /// whose title names no agency.
     /// </summary>
-    public static SampleSite Generate(int reports, int perPage = 20)
+    public static SampleSite Generate(int reports, int perPage = 20) => Column(reports, perPage, new Dictionary<string, SampleFile>(), i =>
+    {
+        var year = 2008 + (i % 16);
+        var title = $"示例机关{i.ToString(CultureInfo.InvariantCulture)}号{year}年政府信息公开工作年度报告";
+        return (title, year, File(Encoding.UTF8.GetBytes(GeneratedReport(i, year, title)), "text/html; charset=utf-8", Published));
+    });
+
+    /// <summary>
+    /// A report column of real-sized reports for pipeline benchmarks: the embedded sample portal's 14 report pages (every
+    /// era, UTF-8 and GBK, full tables of ~100 figures), each copy under an agency of its own — the district 青石区
+    /// renamed throughout, in the page's own encoding — so every copy parses into its own report with all its figures.
+    /// </summary>
+    public static SampleSite GenerateReports(int reports, int perPage = 20)
+    {
+        var samples = LoadEmbedded();
+        var templates = SampleReport.LoadEmbedded().Select(r => (Report: r, File: samples.Files[r.Path])).ToList();
+        // The attachments the report pages link to (relative links), beside the copies as beside the originals.
+        var folders = templates.Select(t => t.Report.Path[..(t.Report.Path.LastIndexOf('/') + 1)]).ToHashSet(StringComparer.Ordinal);
+        var attachments = samples.Files
+            .Where(f => folders.Contains(f.Key[..(f.Key.LastIndexOf('/') + 1)]) && !f.Value.ContentType.StartsWith("text/html", StringComparison.Ordinal))
+            .ToDictionary(f => "/gen/art/" + f.Key[(f.Key.LastIndexOf('/') + 1)..], f => f.Value, StringComparer.Ordinal);
+        return Column(reports, perPage, attachments, i =>
+        {
+            var (report, file) = templates[i % templates.Count];
+            var district = DistrictName(i);
+            var encoding = report.Encoding == "utf-8" ? Encoding.UTF8 : CodePagesEncodingProvider.Instance.GetEncoding(report.Encoding)!;
+            var page = encoding.GetBytes(encoding.GetString(file.Content).Replace("青石", district, StringComparison.Ordinal));
+            var title = $"{report.Agency.Replace("青石", district, StringComparison.Ordinal)}{report.Year}年政府信息公开工作年度报告";
+            return (title, report.Year, File(page, file.ContentType, Published));
+        });
+    }
+
+    /// <summary>A two- or three-character place name, different for every <paramref name="i"/> below 17,576.</summary>
+    private static string DistrictName(int i)
+    {
+        const string characters = "金银铜铁东西南北上下前后新安宁平和兴华永长乐清明泰丰";
+        var n = characters.Length;
+        return i < n * n
+            ? string.Concat(characters[i / n], characters[i % n])
+            : string.Concat(characters[i / (n * n) % n], characters[i / n % n], characters[i % n]);
+    }
+
+    private static SampleSite Column(int reports, int perPage, IReadOnlyDictionary<string, SampleFile> extraFiles, Func<int, (string Title, int Year, SampleFile File)> report)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(reports, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
-        var files = new Dictionary<string, SampleFile>(StringComparer.Ordinal);
+        var files = new Dictionary<string, SampleFile>(extraFiles, StringComparer.Ordinal);
         var queryPages = new Dictionary<string, string>(StringComparer.Ordinal);
         var pages = (reports + perPage - 1) / perPage;
         for (var page = 1; page <= pages; page++)
@@ -89,10 +132,9 @@ public sealed class SampleSite
             var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年报专栏</title></head><body><ul>");
             for (var i = (page - 1) * perPage; i < Math.Min(reports, page * perPage); i++)
             {
-                var year = 2008 + (i % 16);
-                var title = $"示例机关{i.ToString(CultureInfo.InvariantCulture)}号{year}年政府信息公开工作年度报告";
+                var (title, year, file) = report(i);
                 html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"/gen/art/{i}.html\" title=\"{title}\">{title}</a><span>{year + 1}-01-15</span></li>");
-                files[$"/gen/art/{i}.html"] = File(Encoding.UTF8.GetBytes(GeneratedReport(i, year, title)), "text/html; charset=utf-8", Published);
+                files[$"/gen/art/{i}.html"] = file;
             }
 
             html.Append("</ul><div class=\"pager\">");
