@@ -17,8 +17,9 @@ namespace Gongkai.Functions.Commands;
 
 /// <summary>
 /// <c>gongkai reparse</c>: re-reads archived raw blobs with the current parser and rewrites their records. Blobs are
-/// taken in name order and a checkpoint (ReparseCheckpoints table) records the last one done, so an interrupted run
-/// resumes where it stopped.
+/// taken in name order and a checkpoint (ReparseCheckpoints table) records the last one done, every 25 blobs and when
+/// the run is interrupted, so a new run with the same options resumes where it stopped. Exit codes: 0 every blob
+/// handled, 1 some failed to parse, 2 bad options (a malformed --since, a --portal without blobs).
 /// </summary>
 public static class ReparseCommand
 {
@@ -37,7 +38,7 @@ public static class ReparseCommand
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
                     await Console.Error.WriteLineAsync($"error: --since must be a date like 2024-01-31; got '{text}'.");
-                    return 2;
+                    return ReparseRun.UsageError;
                 }
                 sinceDate = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             }
@@ -45,7 +46,7 @@ public static class ReparseCommand
             if (portalId is not null && (portalId.Length == 0 || portalId.Contains('/', StringComparison.Ordinal)))
             {
                 await Console.Error.WriteLineAsync($"error: --portal must be a portal id; got '{portalId}'.");
-                return 2;
+                return ReparseRun.UsageError;
             }
             await using var azurite = await DevelopmentStorage.EnsureAsync(Console.Error, cancellationToken);
             var configuration = new ConfigurationBuilder()
@@ -54,7 +55,7 @@ public static class ReparseCommand
                 .AddEnvironmentVariables()
                 .Build();
             await using var services = Services(configuration);
-            var run = new ReparseRun(services.GetRequiredService<RecordStorage>(), services.GetRequiredService<ParseReportFunction>(), Console.Out);
+            var run = new ReparseRun(services.GetRequiredService<RecordStorage>(), services.GetRequiredService<ParseReportFunction>(), Console.Out, Console.Error);
             return await run.RunAsync(sinceDate, portalId, result.GetValue(restart), cancellationToken);
         });
         return command;
@@ -73,8 +74,12 @@ public static class ReparseCommand
 }
 
 /// <summary>One reparse pass with its checkpoint.</summary>
-public sealed class ReparseRun(RecordStorage storage, ParseReportFunction parse, TextWriter output)
+/// <param name="error">Where usage errors go (standard error for the command); <paramref name="output"/> when null.</param>
+public sealed class ReparseRun(RecordStorage storage, ParseReportFunction parse, TextWriter output, TextWriter? error = null)
 {
+    /// <summary>Exit code of a run whose options cannot be right (as for a malformed --since).</summary>
+    public const int UsageError = 2;
+
     private const int CheckpointEvery = 25;
 
     public async Task<int> RunAsync(DateTimeOffset? since, string? portal, bool restart, CancellationToken cancellationToken)
@@ -88,12 +93,21 @@ public sealed class ReparseRun(RecordStorage storage, ParseReportFunction parse,
         var failed = resumeAfter is null ? 0 : checkpoint?.GetInt32("Failed") ?? 0;
 
         var blobs = new List<BlobProperties>();
+        var portalBlobs = 0;
         await foreach (var blob in raw.ListAsync(portal is null ? null : portal + "/", cancellationToken))
         {
+            portalBlobs++;
             if (since is null || (blob.CreatedOn ?? blob.LastModified) >= since)
             {
                 blobs.Add(blob);
             }
+        }
+        if (portal is not null && portalBlobs == 0)
+        {
+            // Most likely a typo: "nothing to do" would hide it. (A known portal with nothing since --since is fine.)
+            await (error ?? output).WriteLineAsync(
+                $"error: --portal '{portal}': {StorageNames.RawReportsContainer} has no blobs of that portal (their names start with the portal id, as in '{portal}/2023/…'). Check the id in the portals file.");
+            return UsageError;
         }
         blobs.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var todo = resumeAfter is null ? blobs : blobs.Where(b => string.CompareOrdinal(b.Name, resumeAfter) > 0).ToList();
@@ -102,27 +116,46 @@ public sealed class ReparseRun(RecordStorage storage, ParseReportFunction parse,
             : $"Resuming after {resumeAfter}: {todo.Count} of {blobs.Count} blobs left ({processed} done before).");
 
         var done = 0;
-        foreach (var blob in todo)
+        var saved = 0;
+        string? last = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string line;
-            try
+            foreach (var blob in todo)
             {
-                var outcome = await parse.RunAsync(blob.Name, null, NullLogger.Instance, cancellationToken);
-                line = outcome.Status == "parsed" ? $"{outcome.ReportId} ({outcome.Figures} figures, {outcome.Problems} problems)" : outcome.Status;
+                cancellationToken.ThrowIfCancellationRequested();
+                string line;
+                try
+                {
+                    var outcome = await parse.RunAsync(blob.Name, null, NullLogger.Instance, cancellationToken);
+                    line = outcome.Status == "parsed" ? $"{outcome.ReportId} ({outcome.Figures} figures, {outcome.Problems} problems)" : outcome.Status;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed++;
+                    line = $"FAILED: {e.Message}";
+                }
+                processed++;
+                done++;
+                last = blob.Name;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{done,5}/{todo.Count}] {blob.Name} -> {line}"));
+                if (done % CheckpointEvery == 0 || done == todo.Count)
+                {
+                    await SaveAsync(checkpoints, runKey, blob.Name, processed, failed, done == todo.Count, since, portal, cancellationToken);
+                    saved = done;
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: keep what is done, so a resumed run redoes at most the blob that was in flight (writes are idempotent).
+            if (done > saved)
             {
-                failed++;
-                line = $"FAILED: {e.Message}";
+                await SaveAsync(checkpoints, runKey, last!, processed, failed, completed: false, since, portal, CancellationToken.None);
             }
-            processed++;
-            done++;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{done,5}/{todo.Count}] {blob.Name} -> {line}"));
-            if (done % CheckpointEvery == 0 || done == todo.Count)
-            {
-                await SaveAsync(checkpoints, runKey, blob.Name, processed, failed, done == todo.Count, since, portal, cancellationToken);
-            }
+            await output.WriteLineAsync(last is null
+                ? "Interrupted before a blob was finished; nothing to save."
+                : $"Interrupted: checkpoint saved after {last} ({processed} done); run the same command again to resume.");
+            throw;
         }
         if (todo.Count == 0)
         {

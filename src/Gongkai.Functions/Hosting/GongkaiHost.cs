@@ -74,7 +74,7 @@ public static class GongkaiHost
         services.AddGongkaiFunctions(configuration);
         services.AddGongkaiTelemetry(configuration);
 
-        if (settings.Triggers ?? !UnderFunctionsHost)
+        if (settings.Triggers ?? LocalTriggersWanted(configuration))
         {
             services.AddLocalTriggers(configuration, settings.RunNow);
         }
@@ -171,6 +171,15 @@ public static class GongkaiHost
         services.AddHostedService<BlobTriggerDriver>();
         return services;
     }
+
+    /// <summary>
+    /// Without an explicit choice (<c>serve --no-triggers</c>, tests), the driver runs outside the Functions host unless
+    /// <c>Gongkai:LocalHost:TriggersEnabled</c> is false. Under the host it never runs: the host triggers, and a second
+    /// trigger source would run every function twice. A value that is not a boolean stops startup, naming the setting.
+    /// </summary>
+    private static bool LocalTriggersWanted(IConfiguration configuration) =>
+        !UnderFunctionsHost
+        && configuration.GetSection(LocalHostOptions.ConfigurationPath).GetValue(nameof(LocalHostOptions.TriggersEnabled), defaultValue: true);
 
     private static int StatusFor(Exception exception) => exception switch
     {

@@ -61,6 +61,10 @@ public sealed class LocalHostOptions
     /// <summary>Run the timer function once at startup (<c>serve --run-now</c>).</summary>
     public bool RunNow { get; set; }
 
-    /// <summary>Switch the trigger driver off (HTTP and invocations only).</summary>
+    /// <summary>
+    /// False: <c>gongkai serve</c> runs without the trigger driver, serving the API and the invocation endpoints only (as
+    /// <c>--no-triggers</c>), e.g. beside another process that drives the same storage. Under the Functions host the
+    /// driver is off whatever this says.
+    /// </summary>
     public bool TriggersEnabled { get; set; } = true;
 }
