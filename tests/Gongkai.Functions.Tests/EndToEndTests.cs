@@ -112,8 +112,12 @@ public sealed class EndToEndTests(PipelineStorage storage) : IAsyncLifetime
         var expected = ExpectedReports().Where(r => r.GetProperty("year").GetInt32() == 2023)
             .Select(r => (Agency: r.GetProperty("agency").GetString(), Value: r.GetProperty("metrics").GetProperty("requests.new_received").GetDecimal()))
             .OrderByDescending(r => r.Value).ToList();
-        var ranking = await GetJsonAsync("/api/metrics/requests.new_received?year=2023");
-        Assert.Equal(expected, ranking.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("agency").GetString(), i.GetProperty("value").GetDecimal())));
+        var ranking = await GetJsonAsync("/api/metrics/requests.new_received?year=2023&top=1000");
+        // Other tests of the collection record 2023 reports of their own agencies in the same storage: rank the sample's among them.
+        var sampleAgencies = expected.Select(e => e.Agency).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expected, ranking.GetProperty("items").EnumerateArray()
+            .Select(i => (Agency: i.GetProperty("agency").GetString(), Value: i.GetProperty("value").GetDecimal()))
+            .Where(i => sampleAgencies.Contains(i.Agency!)));
 
         var gov = "东江市青石区人民政府";
         var overYears = await GetJsonAsync($"/api/agencies/{Uri.EscapeDataString(gov)}/metrics/requests.new_received");
