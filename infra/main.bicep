@@ -65,13 +65,14 @@ var queueNames = [
   'harvest-requests'
   'harvest-requests-poison'
 ]
+// The ranking tables, MetricIndex{year}, are not listed: the app creates each on its year's first report (the
+// Table Data Contributor role it holds may), so a new reporting year needs no deployment.
 var tableNames = [
   'CrawlState'
   'Failures'
   'HarvestRuns'
   'Reports'
   'ReportIndex'
-  'MetricIndex'
   'ReportBlobs'
   'BlobReceipts'
   'ReparseCheckpoints'

@@ -87,15 +87,15 @@ public static class QueryBenchmark
                     meter.Print(Console.Out, reports, "report");
 
                     var reportsTable = account.GetTable(StorageNames.ReportsTable);
-                    var metricIndex = account.GetTable(StorageNames.MetricIndexTable);
                     Func<int, CancellationToken, Task<bool>> pointRead = async (i, ct) =>
                         await reportsTable.GetEntityAsync(Report(i), ReportRecord.RowKeyFor(Report(i)), null, ct) is not null;
                     Func<int, CancellationToken, Task<bool>> rangeScan = async (i, ct) =>
                     {
                         var (from, to) = IndexKeys.KeyRange(Keys[i % Keys.Length]);
-                        var filter = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(2015 + (i / Keys.Length % 10)))
+                        var year = 2015 + (i / Keys.Length % 10);
+                        var filter = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year))
                             .And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
-                        return (await metricIndex.QueryPageAsync(filter.ToString(), IndexRows.MetricColumns, 50, null, ct)).Items.Count > 0;
+                        return (await account.GetTable(StorageNames.MetricIndexTable(year)).QueryPageAsync(filter.ToString(), IndexRows.MetricColumns, 50, null, ct)).Items.Count > 0;
                     };
                     storageAlone = pointRead;
                     results.Add(("/api/metrics/{key}?year=&top=50", "storage alone", await MeasureAsync(scanRequests, concurrency, rangeScan, rangeScan, warmUps, cancellationToken)));

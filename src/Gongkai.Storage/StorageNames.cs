@@ -33,8 +33,13 @@ public static class StorageNames
     /// <summary>Report summaries by agency and by year, and the agency list; see docs/storage.md.</summary>
     public const string ReportIndexTable = "ReportIndex";
 
-    /// <summary>Figures ranked by metric and year, and by agency over years; see docs/storage.md.</summary>
-    public const string MetricIndexTable = "MetricIndex";
+    /// <summary>
+    /// Figures ranked by metric within one year: one table per year (<c>MetricIndex2023</c>), created on the year's first
+    /// report; see docs/storage.md.
+    /// </summary>
+    public static string MetricIndexTable(int year) => MetricIndexTablePrefix + year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    private const string MetricIndexTablePrefix = "MetricIndex";
 
     /// <summary>Which report each raw blob was parsed into, with which parser version.</summary>
     public const string ReportBlobsTable = "ReportBlobs";

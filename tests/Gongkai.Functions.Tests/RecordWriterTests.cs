@@ -26,8 +26,8 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         var second = await SnapshotAsync(id, agency, 2051);
 
         Assert.Equal(first, second);
-        Assert.Contains(first, r => r.StartsWith("MetricIndex|y:2051|requests.new_received|", StringComparison.Ordinal));
-        Assert.Equal(2 * 2 + 2 + 1, first.Count); // 2 figures × (ranking + agency) rows, 2 report index rows, the record
+        Assert.Contains(first, r => r.StartsWith("MetricIndex2051|y:2051|requests.new_received|", StringComparison.Ordinal));
+        Assert.Equal(2 + 2 + 1, first.Count); // 2 ranking rows, 2 report index rows (the agency's carries the figures), the record
     }
 
     [Fact]
@@ -72,6 +72,39 @@ public sealed class RecordWriterTests(PipelineStorage storage)
     }
 
     [Fact]
+    public async Task Index_rows_left_by_a_write_that_never_committed_are_overwritten()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("白云区卫生健康局");
+        var version = SampleReports.Version($"p/2055/{Guid.NewGuid():N}.html", Monday);
+        var id = await writer.WriteAsync(version, SampleReports.Report(agency, 2055, new Dictionary<string, decimal> { ["requests.new_received"] = 8 }), CancellationToken.None);
+
+        // A write that stopped after its index rows: the rows are there, the Reports row that owns them is not, so the
+        // next write takes every row for new and inserts it, and the service says some exist.
+        var reports = storage.Account.GetTable(StorageNames.ReportsTable);
+        Assert.True(await reports.DeleteEntityAsync(id, ReportRecord.RowKeyFor(id)));
+        await writer.WriteAsync(version, SampleReports.Report(agency, 2055, new Dictionary<string, decimal> { ["requests.new_received"] = 8, ["requests.granted"] = 6 }), CancellationToken.None);
+
+        Assert.NotNull(await queries.GetReportAsync(id, CancellationToken.None));
+        Assert.Equal(8m, Assert.Single((await queries.RankAsync("requests.new_received", 2055, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id).Value);
+        Assert.Equal(6m, Assert.Single((await queries.RankAsync("requests.granted", 2055, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id).Value);
+        Assert.Equal(6m, Assert.Single(await queries.OverYearsAsync(agency, "requests.granted", CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task A_year_nobody_reported_ranks_nothing_and_creates_no_table()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+
+        Assert.Empty((await queries.RankAsync("requests.new_received", 1999, null, 10, null, CancellationToken.None)).Items);
+        Assert.Empty(await queries.RankAscendingAsync("requests.new_received", 1999, null, 10, CancellationToken.None));
+        Assert.False(await storage.Account.GetTable(StorageNames.MetricIndexTable(1999)).DeleteIfExistsAsync());
+    }
+
+    [Fact]
     public async Task Concurrent_parses_of_the_same_blob_leave_one_consistent_record()
     {
         await using var host = await RunningHost.StartAsync(storage);
@@ -84,7 +117,7 @@ public sealed class RecordWriterTests(PipelineStorage storage)
 
         Assert.Single(ids.Distinct());
         var rows = await SnapshotAsync(ids[0], agency, 2054);
-        Assert.Equal(2 * 2 + 2 + 1, rows.Count);
+        Assert.Equal(2 + 2 + 1, rows.Count); // 2 ranking rows, 2 report index rows, the record
     }
 
     [Fact]
@@ -242,7 +275,7 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         {
             (StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id)),
             (StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id).Or(TableFilter.Eq("Agency", agency))),
-            (StorageNames.MetricIndexTable, TableFilter.Eq("ReportId", id).And(TableFilter.Eq("Year", year))),
+            (StorageNames.MetricIndexTable(year), TableFilter.Eq("ReportId", id)),
             (StorageNames.ReportBlobsTable, TableFilter.Eq("ReportId", id)),
         })
         {
@@ -252,7 +285,7 @@ public sealed class RecordWriterTests(PipelineStorage storage)
             }
         }
         etags.Sort(StringComparer.Ordinal);
-        Assert.True(etags.Count >= 8, string.Join('\n', etags));
+        Assert.True(etags.Count >= 7, string.Join('\n', etags));
         return etags;
     }
 
@@ -274,7 +307,7 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         }
         await Add(StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id));
         await Add(StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id));
-        await Add(StorageNames.MetricIndexTable, TableFilter.Eq("ReportId", id).And(TableFilter.Eq("Year", year)));
+        await Add(StorageNames.MetricIndexTable(year), TableFilter.Eq("ReportId", id));
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

@@ -26,6 +26,16 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     /// <summary>A Shared Key connection string with Azurite's path-style endpoints.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>CPU time Azurite has used so far: what a benchmark on a shared machine can compare when wall time is noisy.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot.Find();

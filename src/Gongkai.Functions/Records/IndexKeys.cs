@@ -26,9 +26,6 @@ public static class IndexKeys
     /// <summary>A metric's figures for a year, highest first: <c>{key}|{inverted value}|{id}</c>.</summary>
     public static string RankingRow(string key, decimal value, string id) => $"{key}{Separator}{InvertedValue(value)}{Separator}{id}";
 
-    /// <summary>An agency's figures for one metric, in year order: <c>{key}|{year}</c>.</summary>
-    public static string AgencyMetricRow(string key, int year) => $"{key}{Separator}{Year(year)}";
-
     /// <summary>The row-key range holding exactly one metric key's rows.</summary>
     public static (string From, string To) KeyRange(string key) => (key + Separator, key + (char)(Separator + 1));
 

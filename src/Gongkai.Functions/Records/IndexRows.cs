@@ -7,7 +7,10 @@ namespace Gongkai.Functions.Records;
 /// <summary>The index rows a report's current version produces. A pure function of the record, so rewriting is idempotent.</summary>
 public static class IndexRows
 {
-    /// <summary>Rows of the ReportIndex table: the report under its agency and under its year.</summary>
+    /// <summary>
+    /// Rows of the ReportIndex table: the report under its agency and under its year. The agency row also carries the
+    /// figures (<c>MetricsJson</c>), so one partition query answers an agency's metric over the years.
+    /// </summary>
     public static IEnumerable<TableEntity> ReportIndex(ReportRecord record)
     {
         var summary = record.Summary;
@@ -15,6 +18,7 @@ public static class IndexRows
         {
             var row = new TableEntity(IndexKeys.AgencyPartition(agency), IndexKeys.AgencyReportRow(summary.Year, record.Id));
             summary.WriteTo(row);
+            row[MetricsColumn] = record.MetricsJson();
             yield return row;
         }
         if (summary.Year is int year)
@@ -25,26 +29,25 @@ public static class IndexRows
         }
     }
 
-    /// <summary>Rows of the MetricIndex table: each figure ranked within its year, and under its agency by year.</summary>
+    /// <summary>The column of an agency's ReportIndex rows holding the report's figures, as the Reports row does.</summary>
+    public const string MetricsColumn = "MetricsJson";
+
+    /// <summary>
+    /// Rows of the report's year's MetricIndex table: each figure ranked within its year. One row per figure is the whole
+    /// cost of the ranking; an agency's figures over the years come from its ReportIndex rows instead of a second row per figure.
+    /// </summary>
     public static IEnumerable<TableEntity> MetricIndex(ReportRecord record)
     {
-        var summary = record.Summary;
-        if (summary.Year is not int year)
+        if (record.Summary.Year is not int year)
         {
             return [];
         }
-        var rows = new List<TableEntity>(record.Metrics.Count * 2);
+        var rows = new List<TableEntity>(record.Metrics.Count);
         foreach (var (key, value) in record.Metrics)
         {
             var ranking = new TableEntity(IndexKeys.YearPartition(year), IndexKeys.RankingRow(key, value, record.Id));
-            WriteMetric(ranking, record, key, value);
+            WriteMetric(ranking, record, value);
             rows.Add(ranking);
-            if (summary.Agency is { Length: > 0 } agency)
-            {
-                var overYears = new TableEntity(IndexKeys.AgencyPartition(agency), IndexKeys.AgencyMetricRow(key, year));
-                WriteMetric(overYears, record, key, value);
-                rows.Add(overYears);
-            }
         }
         return rows;
     }
@@ -77,20 +80,20 @@ public static class IndexRows
     /// <summary>True for an agency-list column naming a year (<c>Y2023</c>).</summary>
     public static bool IsYearColumn(string name) => name.Length == 5 && name[0] == 'Y' && !name.AsSpan(1).ContainsAnyExceptInRange('0', '9');
 
-    public static IReadOnlyList<string> MetricColumns { get; } =
-        ["ReportId", "Agency", "Province", "City", "County", "Year", "Key", "Value", "ValueText", "Unit"];
+    /// <summary>
+    /// A ranking row's columns: what a ranking lists and filters on (the region). The key and year are in the row's keys
+    /// and the unit in the catalogue, so they are not repeated: every column is paid for on each of a report's ~100 rows.
+    /// </summary>
+    public static IReadOnlyList<string> MetricColumns { get; } = ["ReportId", "Agency", "Province", "City", "County", "Value"];
 
-    private static void WriteMetric(TableEntity row, ReportRecord record, string key, decimal value)
+    private static void WriteMetric(TableEntity row, ReportRecord record, decimal value)
     {
         row["ReportId"] = record.Id;
         row["Agency"] = record.Summary.Agency;
         row["Province"] = record.Summary.Province;
         row["City"] = record.Summary.City;
         row["County"] = record.Summary.County;
-        row["Year"] = record.Summary.Year;
-        row["Key"] = key;
-        row["Value"] = (double)value;
-        row["ValueText"] = value.ToString("0.############", CultureInfo.InvariantCulture);
-        row["Unit"] = MetricCatalog.Find(key)?.Unit;
+        // The exact decimal as text: a double would turn 0.1 万元 into 0.1000000000000000055.
+        row["Value"] = value.ToString("0.############", CultureInfo.InvariantCulture);
     }
 }

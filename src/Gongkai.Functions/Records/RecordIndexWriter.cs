@@ -3,8 +3,8 @@ using Gongkai.Storage;
 namespace Gongkai.Functions.Records;
 
 /// <summary>
-/// Moves a report's index rows (ReportIndex, MetricIndex, its year in the agency list) from one record to the next:
-/// writes the rows that change, deletes the rows no longer produced, batched per partition.
+/// Moves a report's index rows (ReportIndex, its year's MetricIndex table, its year in the agency list) from one record
+/// to the next: writes the rows that change, deletes the rows no longer produced, batched per partition.
 /// </summary>
 public sealed class RecordIndexWriter(RecordStorage storage)
 {
@@ -17,12 +17,19 @@ public sealed class RecordIndexWriter(RecordStorage storage)
     public async Task ReplaceAsync(ReportRecord? previous, ReportRecord? next, IReadOnlyList<ReportRecord> attempted, CancellationToken cancellationToken)
     {
         var reportIndex = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-        var metricIndex = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
         var sure = attempted.Count == 0;
 
-        await Task.WhenAll(
+        var writes = new List<Task>
+        {
             ReplaceRowsAsync(reportIndex, Rows(previous, attempted, IndexRows.ReportIndex), next is null ? [] : IndexRows.ReportIndex(next), sure, cancellationToken),
-            ReplaceRowsAsync(metricIndex, Rows(previous, attempted, IndexRows.MetricIndex), next is null ? [] : IndexRows.MetricIndex(next), sure, cancellationToken));
+        };
+        // Ranking rows live in their year's table; a report whose year changed leaves one table for another.
+        foreach (var year in attempted.Append(previous).Append(next).Select(r => r?.Summary.Year).OfType<int>().Distinct())
+        {
+            IEnumerable<TableEntity> InYear(ReportRecord record) => record.Summary.Year == year ? IndexRows.MetricIndex(record) : [];
+            writes.Add(RankingRowsAsync(year, Rows(previous, attempted, InYear), next is null ? [] : InYear(next), sure, cancellationToken));
+        }
+        await Task.WhenAll(writes);
 
         var nextAgency = next is null ? null : IndexRows.AgencyListRow(next);
         var previousAgency = previous is null ? null : IndexRows.AgencyListRow(previous);
@@ -40,6 +47,12 @@ public sealed class RecordIndexWriter(RecordStorage storage)
         }
     }
 
+    private async Task RankingRowsAsync(int year, IEnumerable<TableEntity> previousRows, IEnumerable<TableEntity> nextRows, bool skipUnchanged, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.MetricIndexTable(year), cancellationToken);
+        await ReplaceRowsAsync(table, previousRows, nextRows, skipUnchanged, cancellationToken);
+    }
+
     private static IEnumerable<TableEntity> Rows(ReportRecord? previous, IReadOnlyList<ReportRecord> attempted, Func<ReportRecord, IEnumerable<TableEntity>> rows) =>
         attempted.Append(previous).OfType<ReportRecord>().SelectMany(rows);
 
@@ -50,19 +63,25 @@ public sealed class RecordIndexWriter(RecordStorage storage)
         {
             previous[(row.PartitionKey, row.RowKey)] = row;
         }
+        var inserts = new List<TableEntity>();
         var upserts = new List<TableEntity>();
         var kept = new HashSet<(string, string)>();
         foreach (var row in nextRows)
         {
             var key = (row.PartitionKey, row.RowKey);
             kept.Add(key);
-            if (!(skipUnchanged && previous.TryGetValue(key, out var old) && TableRows.SameColumns(old, row)))
+            if (!previous.TryGetValue(key, out var old))
+            {
+                // Not a row of the committed record: new, unless a write that never committed left it (then it is upserted).
+                (skipUnchanged ? inserts : upserts).Add(row);
+            }
+            else if (!(skipUnchanged && TableRows.SameColumns(old, row)))
             {
                 upserts.Add(row);
             }
         }
         var stale = previous.Keys.Where(k => !kept.Contains(k));
-        return TableBatches.WriteAsync(table, upserts, stale, cancellationToken);
+        return TableBatches.WriteAsync(table, inserts, upserts, stale, cancellationToken);
     }
 
     /// <summary>

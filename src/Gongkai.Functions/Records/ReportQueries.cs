@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Reports;
 using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
@@ -77,53 +78,70 @@ public sealed class ReportQueries(RecordStorage storage)
     /// <summary>One metric across agencies for a year, highest first: a range scan of the year's ranking rows.</summary>
     public async Task<Page<MetricFigure>> RankAsync(string key, int year, string? region, int top, TableContinuation? continuation, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
-        var where = KeyRangeFilter(IndexKeys.YearPartition(year), key);
-        if (region is not null)
+        var table = RankingTable(year);
+        var where = RankingFilter(key, year, region);
+        try
         {
-            where = where.And(RegionFilter(region));
+            return await PageAsync(table, where, IndexRows.MetricColumns, top, continuation, row => MetricFigure.FromRankingRow(row, key, year), cancellationToken);
         }
-        return await PageAsync(table, where, IndexRows.MetricColumns, top, continuation, MetricFigure.FromEntity, cancellationToken);
+        catch (StorageRequestFailedException e) when (e.IsNotFound)
+        {
+            return new Page<MetricFigure>([], null); // No report of that year yet, so no table for it either.
+        }
     }
 
     /// <summary>The lowest <paramref name="top"/> figures, lowest first. The index is kept in descending order only, so this reads the whole range.</summary>
     public async Task<IReadOnlyList<MetricFigure>> RankAscendingAsync(string key, int year, string? region, int top, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
-        var where = KeyRangeFilter(IndexKeys.YearPartition(year), key);
-        if (region is not null)
-        {
-            where = where.And(RegionFilter(region));
-        }
+        var table = RankingTable(year);
+        var where = RankingFilter(key, year, region);
         var last = new Queue<MetricFigure>(top + 1);
-        await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
+        try
         {
-            last.Enqueue(MetricFigure.FromEntity(entity));
-            if (last.Count > top)
+            await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
             {
-                last.Dequeue();
+                last.Enqueue(MetricFigure.FromRankingRow(entity, key, year));
+                if (last.Count > top)
+                {
+                    last.Dequeue();
+                }
             }
+        }
+        catch (StorageRequestFailedException e) when (e.IsNotFound)
+        {
+            return [];
         }
         return [.. last.Reverse()];
     }
 
-    /// <summary>One agency's figure for a metric, year by year.</summary>
+    /// <summary>One agency's figure for a metric, year by year: its reports' rows in the agency partition, which carry their figures.</summary>
     public async Task<IReadOnlyList<MetricFigure>> OverYearsAsync(string agency, string key, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(StorageNames.MetricIndexTable, cancellationToken);
-        var where = KeyRangeFilter(IndexKeys.AgencyPartition(agency), key);
+        var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
+        var where = TableFilter.Eq("PartitionKey", IndexKeys.AgencyPartition(agency));
+        var unit = MetricCatalog.Find(key)?.Unit;
         var figures = new List<MetricFigure>();
-        await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
+        await foreach (var entity in table.QueryAsync(where.ToString(), OverYearsColumns, 1000, cancellationToken))
         {
-            figures.Add(MetricFigure.FromEntity(entity));
+            if (ReportRecord.ReadMetrics(entity).TryGetValue(key, out var value))
+            {
+                figures.Add(new MetricFigure(key, value, unit, entity.GetString("ReportId") ?? "", entity.GetString("Agency"),
+                    entity.GetString("Province"), entity.GetString("City"), entity.GetString("County"), entity.GetInt32("Year")));
+            }
         }
         return figures;
     }
 
-    private static TableFilter KeyRangeFilter(string partition, string key)
+    private static readonly string[] OverYearsColumns = ["ReportId", "Agency", "Province", "City", "County", "Year", IndexRows.MetricsColumn];
+
+    /// <summary>Read without creating it: a query for a year nobody has reported must not leave an empty table behind.</summary>
+    private TableClient RankingTable(int year) => storage.Account.GetTable(StorageNames.MetricIndexTable(year));
+
+    private static TableFilter RankingFilter(string key, int year, string? region)
     {
         var (from, to) = IndexKeys.KeyRange(key);
-        return TableFilter.Eq("PartitionKey", partition).And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
+        var where = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year)).And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
+        return region is null ? where : where.And(RegionFilter(region));
     }
 
     private static TableFilter RegionFilter(string region) =>
@@ -169,17 +187,18 @@ public sealed record AgencyEntry(string Agency, string? Province, string? City, 
     }
 }
 
-/// <summary>One figure of one report, as the metric index stores it.</summary>
+/// <summary>One figure of one report.</summary>
 public sealed record MetricFigure(string Key, decimal Value, string? Unit, string ReportId, string? Agency, string? Province, string? City, string? County, int? Year)
 {
-    public static MetricFigure FromEntity(TableEntity entity) => new(
-        entity.GetString("Key") ?? "",
-        decimal.TryParse(entity.GetString("ValueText"), NumberStyles.Number, CultureInfo.InvariantCulture, out var exact) ? exact : (decimal)(entity.GetDouble("Value") ?? 0),
-        entity.GetString("Unit"),
+    /// <summary>A row of <paramref name="year"/>'s ranking table in <paramref name="key"/>'s range (docs/storage.md).</summary>
+    public static MetricFigure FromRankingRow(TableEntity entity, string key, int year) => new(
+        key,
+        decimal.Parse(entity.GetString("Value") ?? throw new InvalidDataException($"Ranking row {entity.RowKey} has no value."), NumberStyles.Number, CultureInfo.InvariantCulture),
+        MetricCatalog.Find(key)?.Unit,
         entity.GetString("ReportId") ?? "",
         entity.GetString("Agency"),
         entity.GetString("Province"),
         entity.GetString("City"),
         entity.GetString("County"),
-        entity.GetInt32("Year"));
+        year);
 }

@@ -81,6 +81,14 @@ public sealed record ReportRecord
         return list;
     }
 
+    /// <summary>The figures as the <c>MetricsJson</c> column holds them: key → value, in key order.</summary>
+    public string MetricsJson() => JsonSerializer.Serialize(Metrics, RecordJson.Options);
+
+    /// <summary>The figures of a row with a <c>MetricsJson</c> column (a Reports row or an agency's ReportIndex row).</summary>
+    public static SortedDictionary<string, decimal> ReadMetrics(TableEntity entity) =>
+        JsonSerializer.Deserialize<SortedDictionary<string, decimal>>(entity.GetString(IndexRows.MetricsColumn) ?? "{}", RecordJson.Options)
+        ?? new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+
     public TableEntity ToEntity()
     {
         var entity = new TableEntity(Id, RowKeyFor(Id));
@@ -91,7 +99,7 @@ public sealed record ReportRecord
         entity["ProblemCodes"] = string.Join(',', ProblemCodes);
         entity["CurrentBlob"] = Current.Blob;
         entity["FetchedAt"] = Current.FetchedAt;
-        entity["MetricsJson"] = JsonSerializer.Serialize(Metrics, RecordJson.Options);
+        entity[IndexRows.MetricsColumn] = MetricsJson();
         entity["CurrentJson"] = JsonSerializer.Serialize(Current, RecordJson.Options);
         entity["VersionsJson"] = JsonSerializer.Serialize(Versions, RecordJson.Options);
         entity["CompressedParse"] = CompressedParse;
@@ -109,8 +117,7 @@ public sealed record ReportRecord
             Script = entity.GetString("Script") ?? ReportScripts.Simplified,
             Encoding = entity.GetString("Encoding"),
             ProblemCodes = (entity.GetString("ProblemCodes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Metrics = JsonSerializer.Deserialize<SortedDictionary<string, decimal>>(entity.GetString("MetricsJson") ?? "{}", RecordJson.Options)
-                ?? new SortedDictionary<string, decimal>(StringComparer.Ordinal),
+            Metrics = ReadMetrics(entity),
             Current = current,
             CompressedParse = entity.GetBinary("CompressedParse"),
             Versions = JsonSerializer.Deserialize<List<ReportVersion>>(entity.GetString("VersionsJson") ?? "[]", RecordJson.Options) ?? [current],
