@@ -26,8 +26,8 @@ namespace Gongkai.Bench;
 /// </summary>
 /// <remarks>
 /// The reports are the sample portal's real pages, parsed once, then written through the real record writer under
-/// 1,000 agencies × 10 years. Each keeps the headline figures below (a real report has ~100; 10,000 × 100 × 2 index
-/// rows would not fit Azurite's in-memory store, whose queries scan a whole table).
+/// 1,000 agencies × 10 years. Each keeps the headline figures below (a real report has ~100: a million ranking rows
+/// would take most of an hour to seed, and Azurite's queries scan a whole year's table).
 /// </remarks>
 public static class QueryBenchmark
 {
@@ -41,7 +41,7 @@ public static class QueryBenchmark
     {
         var reports = EndToEndBenchmark.Argument(args, "--reports", 10_000);
         var requests = EndToEndBenchmark.Argument(args, "--requests", 5_000);
-        // A ranking that reaches Azurite scans the whole MetricIndex table (seconds at 100 concurrent): fewer keep the run short.
+        // A ranking that reaches Azurite scans the year's whole MetricIndex table (slow at 100 concurrent): fewer keep the run short.
         var scanRequests = EndToEndBenchmark.Argument(args, "--scan-requests", 300);
         var hotSet = EndToEndBenchmark.Argument(args, "--hot-reports", 500);
         var concurrency = EndToEndBenchmark.Argument(args, "--concurrency", 100);
