@@ -94,6 +94,59 @@ public sealed class RecordWriterTests(PipelineStorage storage)
     }
 
     [Fact]
+    public async Task A_record_written_under_the_older_index_layout_gets_its_whole_index_on_the_next_write()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("天河区人力资源和社会保障局");
+        var report = SampleReports.Report(agency, 2056, new Dictionary<string, decimal> { ["requests.new_received"] = 31, ["requests.granted"] = 17 });
+        var version = SampleReports.Version($"p/2056/{Guid.NewGuid():N}.html", Monday);
+        var id = await writer.WriteAsync(version, report, CancellationToken.None);
+
+        // What a store from before layout 2 holds: the Reports row without the column, no ranking rows in the year's
+        // table, and an agency row without the figures.
+        var reports = storage.Account.GetTable(StorageNames.ReportsTable);
+        var row = (await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id)))!;
+        row.Remove("IndexLayout");
+        await reports.UpdateEntityAsync(row, row.ETag!, TableUpdateMode.Replace);
+        var ranking = storage.Account.GetTable(StorageNames.MetricIndexTable(2056));
+        await foreach (var old in ranking.QueryAsync(TableFilter.Eq("ReportId", id).ToString()))
+        {
+            await ranking.DeleteEntityAsync(old.PartitionKey, old.RowKey);
+        }
+        var reportIndex = storage.Account.GetTable(StorageNames.ReportIndexTable);
+        var agencyRow = (await reportIndex.GetEntityAsync(IndexKeys.AgencyPartition(agency), IndexKeys.AgencyReportRow(2056, id)))!;
+        agencyRow.Remove(IndexRows.MetricsColumn);
+        await reportIndex.UpdateEntityAsync(agencyRow, agencyRow.ETag!, TableUpdateMode.Replace);
+        Assert.DoesNotContain((await queries.RankAsync("requests.granted", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id);
+
+        await writer.WriteAsync(version, report, CancellationToken.None); // what `gongkai reparse` does for each blob
+
+        Assert.Equal(17m, Assert.Single((await queries.RankAsync("requests.granted", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id).Value);
+        Assert.Equal(31m, Assert.Single(await queries.OverYearsAsync(agency, "requests.new_received", CancellationToken.None)).Value);
+        Assert.Equal(ReportRecord.CurrentIndexLayout, (await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id)))!.GetInt32("IndexLayout"));
+    }
+
+    [Fact]
+    public async Task A_report_without_a_year_is_listed_under_its_agency_but_not_over_the_years()
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("南沙区城市管理和综合执法局");
+        await writer.WriteAsync(SampleReports.Version($"p/unknown/{Guid.NewGuid():N}.html", Monday),
+            SampleReports.Report(agency, null, new Dictionary<string, decimal> { ["requests.new_received"] = 3 }), CancellationToken.None);
+        await writer.WriteAsync(SampleReports.Version($"p/2057/{Guid.NewGuid():N}.html", Monday),
+            SampleReports.Report(agency, 2057, new Dictionary<string, decimal> { ["requests.new_received"] = 9 }), CancellationToken.None);
+
+        var listed = await queries.ListReportsAsync(new ReportFilter(agency, null, null, null, null), 10, null, CancellationToken.None);
+        Assert.Equal(2, listed.Items.Count);
+        var figure = Assert.Single(await queries.OverYearsAsync(agency, "requests.new_received", CancellationToken.None));
+        Assert.Equal((2057, 9m), (figure.Year, figure.Value));
+    }
+
+    [Fact]
     public async Task A_year_nobody_reported_ranks_nothing_and_creates_no_table()
     {
         await using var host = await RunningHost.StartAsync(storage);

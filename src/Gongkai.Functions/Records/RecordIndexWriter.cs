@@ -17,7 +17,8 @@ public sealed class RecordIndexWriter(RecordStorage storage)
     public async Task ReplaceAsync(ReportRecord? previous, ReportRecord? next, IReadOnlyList<ReportRecord> attempted, CancellationToken cancellationToken)
     {
         var reportIndex = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-        var sure = attempted.Count == 0;
+        // Only rows of the committed record, in the current layout, are known to be in the tables as computed.
+        var sure = attempted.Count == 0 && previous is not { IndexLayout: < ReportRecord.CurrentIndexLayout };
 
         var writes = new List<Task>
         {

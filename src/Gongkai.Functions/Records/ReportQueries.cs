@@ -123,7 +123,8 @@ public sealed class ReportQueries(RecordStorage storage)
         var figures = new List<MetricFigure>();
         await foreach (var entity in table.QueryAsync(where.ToString(), OverYearsColumns, 1000, cancellationToken))
         {
-            if (ReportRecord.ReadMetrics(entity).TryGetValue(key, out var value))
+            // A report whose year the parser could not tell is listed under its agency (year 0000) but has no place here.
+            if (entity.GetInt32("Year") is not null && ReportRecord.ReadMetrics(entity).TryGetValue(key, out var value))
             {
                 figures.Add(new MetricFigure(key, value, unit, entity.GetString("ReportId") ?? "", entity.GetString("Agency"),
                     entity.GetString("Province"), entity.GetString("City"), entity.GetString("County"), entity.GetInt32("Year")));

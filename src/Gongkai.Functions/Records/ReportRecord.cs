@@ -16,6 +16,12 @@ namespace Gongkai.Functions.Records;
 /// </remarks>
 public sealed record ReportRecord
 {
+    /// <summary>
+    /// The shape of the index rows this version of the code writes (docs/storage.md). 2: one ranking row per figure in
+    /// its year's <c>MetricIndex{year}</c> table, figures on the agency's ReportIndex rows. A record written under an
+    /// older layout has its index rewritten in full on its next write (a reparse), not only the rows that changed.
+    /// </summary>
+    public const int CurrentIndexLayout = 2;
 
     public required ReportSummary Summary { get; init; }
     public string? AgencyAsWritten { get; init; }
@@ -33,6 +39,9 @@ public sealed record ReportRecord
 
     /// <summary>Every blob version, oldest fetch first.</summary>
     public required IReadOnlyList<ReportVersion> Versions { get; init; }
+
+    /// <summary>The layout the record's index rows were written in (1 for rows from before the column existed).</summary>
+    public int IndexLayout { get; init; } = CurrentIndexLayout;
 
     public string Id => Summary.Id;
 
@@ -103,6 +112,7 @@ public sealed record ReportRecord
         entity["CurrentJson"] = JsonSerializer.Serialize(Current, RecordJson.Options);
         entity["VersionsJson"] = JsonSerializer.Serialize(Versions, RecordJson.Options);
         entity["CompressedParse"] = CompressedParse;
+        entity["IndexLayout"] = CurrentIndexLayout;
         return entity;
     }
 
@@ -121,6 +131,7 @@ public sealed record ReportRecord
             Current = current,
             CompressedParse = entity.GetBinary("CompressedParse"),
             Versions = JsonSerializer.Deserialize<List<ReportVersion>>(entity.GetString("VersionsJson") ?? "[]", RecordJson.Options) ?? [current],
+            IndexLayout = entity.GetInt32("IndexLayout") ?? 1,
         };
     }
 }

@@ -6,7 +6,7 @@ namespace Gongkai.Functions.Tests.Infrastructure;
 /// <summary>ParsedReports built by hand, so the records and the API are tested independently of the parser.</summary>
 public static class SampleReports
 {
-    public static ParsedReport Report(string agency, int year, IDictionary<string, decimal> metrics, string? city = "广州市", string? county = null,
+    public static ParsedReport Report(string agency, int? year, IDictionary<string, decimal> metrics, string? city = "广州市", string? county = null,
         string format = ReportFormats.Format2021, int problems = 0) => new()
     {
         Agency = agency,
