@@ -1,7 +1,9 @@
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Gongkai.Functions.Api;
@@ -20,8 +22,8 @@ public static class HealthEndpoint
         try
         {
             var failures = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
-            var unresolved = TableFilter.Ne("Status", "resolved");
-            await foreach (var row in failures.QueryAsync(unresolved.ToString(), ["Stage"], FailureScanLimit, cancellationToken))
+            var unresolved = TableClient.CreateQueryFilter($"Status ne {ParseFailures.Resolved}");
+            await foreach (var row in failures.QueryAsync<TableEntity>(unresolved, FailureScanLimit, ["Stage"], cancellationToken))
             {
                 var stage = row.GetString("Stage") ?? "unknown";
                 openFailures[stage] = openFailures.GetValueOrDefault(stage) + 1;
@@ -31,9 +33,9 @@ public static class HealthEndpoint
                 }
             }
         }
-        catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
         {
-            storageError = e is StorageRequestFailedException s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
+            storageError = e is RequestFailedException { Status: > 0 } s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
         }
 
         var body = new HealthDto(
@@ -41,7 +43,7 @@ public static class HealthEndpoint
             time.GetUtcNow(),
             counters.StartedAt,
             ReportParserVersion.Current,
-            new StorageHealthDto(storage.Account.AccountName, storageError is null, storageError),
+            new StorageHealthDto(storage.Blobs.AccountName, storageError is null, storageError),
             counters.Snapshot(),
             new OpenFailuresDto(openFailures, scanned, scanned >= FailureScanLimit));
         return Results.Json(body, statusCode: storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -1,6 +1,6 @@
 using Gongkai.Functions.Records;
 using Gongkai.Harvest;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Functions;

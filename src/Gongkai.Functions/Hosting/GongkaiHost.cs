@@ -9,7 +9,6 @@ using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
 using Gongkai.Harvest;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -183,7 +182,7 @@ public static class GongkaiHost
 
     private static int StatusFor(Exception exception) => exception switch
     {
-        StorageRequestFailedException or HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+        Azure.RequestFailedException or HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };

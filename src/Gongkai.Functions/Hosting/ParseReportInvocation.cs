@@ -1,6 +1,6 @@
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Hosting.Triggers;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Hosting;
 

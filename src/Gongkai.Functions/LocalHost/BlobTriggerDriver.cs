@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,14 +37,15 @@ public sealed partial class BlobTriggerDriver(
                 var waiting = false;
                 try
                 {
-                    await foreach (var blob in container.ListAsync(null, stoppingToken))
+                    await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, stoppingToken))
                     {
-                        var key = BlobReceipts.Key(blob.Name, blob.ETag);
+                        var etag = blob.Properties.ETag?.ToString() ?? "";
+                        var key = BlobReceipts.Key(blob.Name, etag);
                         if (finished.ContainsKey(key) || inFlight.ContainsKey(key))
                         {
                             continue;
                         }
-                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, blob.ETag, stoppingToken);
+                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, etag, stoppingToken);
                         if (claim is null)
                         {
                             waiting = true;
@@ -61,7 +64,7 @@ public sealed partial class BlobTriggerDriver(
                         run.Start(TaskScheduler.Default);
                     }
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
                 {
                     LogScanFailed(logger, containerName, e.Message);
                     waiting = true;
@@ -80,22 +83,23 @@ public sealed partial class BlobTriggerDriver(
         await Task.WhenAll(inFlight.Values);
     }
 
-    private async Task RunAsync(BlobContainerClient container, BlobProperties blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
+    private async Task RunAsync(BlobContainerClient container, BlobItem blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
         ConcurrentDictionary<string, Task> inFlight, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
+            // As the host binds a blob trigger: the metadata as stored (encoded values included), the system properties.
             var metadata = new JsonObject
             {
                 ["name"] = blob.Name,
                 ["BlobTrigger"] = container.Name + "/" + blob.Name,
-                ["Uri"] = container.GetBlobUri(blob.Name).AbsoluteUri,
+                ["Uri"] = container.GetBlobClient(blob.Name).Uri.AbsoluteUri,
                 ["Properties"] = new JsonObject
                 {
-                    ["ETag"] = blob.ETag,
-                    ["ContentLength"] = blob.ContentLength,
-                    ["ContentType"] = blob.ContentType,
-                    ["LastModified"] = blob.LastModified.ToString("O"),
+                    ["ETag"] = claim.ETag,
+                    ["ContentLength"] = blob.Properties.ContentLength,
+                    ["ContentType"] = blob.Properties.ContentType,
+                    ["LastModified"] = blob.Properties.LastModified?.ToString("O"),
                 },
                 ["Metadata"] = new JsonObject(blob.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
             };
@@ -136,7 +140,7 @@ public sealed partial class BlobTriggerDriver(
         {
             await receipts.ReleaseAsync(claim, CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             // The receipt could not be written; it times out and the version is picked up again.
             LogScanFailed(logger, blob.Name, e.Message);

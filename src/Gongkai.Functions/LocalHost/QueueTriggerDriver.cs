@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,17 +41,17 @@ public sealed partial class QueueTriggerDriver(
                     await Task.WhenAny(inFlight);
                     continue;
                 }
-                IReadOnlyList<QueueMessage> messages;
+                QueueMessage[] messages;
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken);
+                    messages = (await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken)).Value;
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
                 {
                     LogPollFailed(logger, queueName, e.Message);
                     messages = [];
                 }
-                if (messages.Count == 0)
+                if (messages.Length == 0)
                 {
                     if (inFlight.Count == 0)
                     {
@@ -87,14 +89,14 @@ public sealed partial class QueueTriggerDriver(
                 ["Id"] = message.MessageId,
                 ["DequeueCount"] = message.DequeueCount,
                 ["PopReceipt"] = message.PopReceipt,
-                ["InsertionTime"] = message.InsertedOn.ToString("O"),
-                ["ExpirationTime"] = message.ExpiresOn.ToString("O"),
-                ["NextVisibleTime"] = message.NextVisibleOn.ToString("O"),
+                ["InsertionTime"] = message.InsertedOn?.ToString("O"),
+                ["ExpirationTime"] = message.ExpiresOn?.ToString("O"),
+                ["NextVisibleTime"] = message.NextVisibleOn?.ToString("O"),
             };
             InvocationResult result;
             try
             {
-                result = await handler.InvokeAsync(FunctionNames.HarvestPortal, new JsonObject { [FunctionNames.QueueBinding] = message.Text }, metadata, stoppingToken);
+                result = await handler.InvokeAsync(FunctionNames.HarvestPortal, new JsonObject { [FunctionNames.QueueBinding] = message.Body.ToString() }, metadata, stoppingToken);
             }
             catch (HttpRequestException e)
             {
@@ -111,14 +113,14 @@ public sealed partial class QueueTriggerDriver(
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await poison.SendMessageAsync(message.Text, cancellationToken: stoppingToken);
+                await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
                 status.MessagePoisoned();
                 LogPoisoned(logger, message.MessageId, message.DequeueCount, result.Reason);
             }
             else
             {
-                await queue.UpdateVisibilityAsync(message.MessageId, receipt.Value, options.VisibilityTimeout, stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.VisibilityTimeout, cancellationToken: stoppingToken);
                 status.MessageFailed();
                 LogRetry(logger, message.MessageId, message.DequeueCount, result.Reason);
             }
@@ -128,7 +130,7 @@ public sealed partial class QueueTriggerDriver(
             // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
             await TryReleaseAsync(queue, message.MessageId, receipt.Value);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             // Lost the message (its lease ran out): it reappears on the queue and is retried.
             LogAbandoned(logger, message.MessageId, e.Message);
@@ -144,9 +146,9 @@ public sealed partial class QueueTriggerDriver(
     {
         try
         {
-            await queue.UpdateVisibilityAsync(messageId, popReceipt, TimeSpan.Zero, CancellationToken.None);
+            await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             LogAbandoned(logger, messageId, e.Message);
         }
@@ -162,13 +164,13 @@ public sealed partial class QueueTriggerDriver(
                 await Task.Delay(lease / 2, time, cancellationToken);
                 // Not cancelled mid-request: an update the service applied but whose new pop receipt we dropped would
                 // leave the message undeletable and invisible for a whole lease after the invocation succeeded.
-                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, CancellationToken.None);
+                receipt.Value = (await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: lease, cancellationToken: CancellationToken.None)).Value.PopReceipt;
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             LogAbandoned(logger, messageId, e.Message);
         }
