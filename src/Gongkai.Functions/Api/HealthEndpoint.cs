@@ -33,7 +33,7 @@ public static class HealthEndpoint
                 }
             }
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
         {
             storageError = e is RequestFailedException { Status: > 0 } s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
@@ -100,7 +101,7 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
     }
 
     /// <summary>The blob's properties, or null when it is gone (then the download below reports it missing).</summary>
-    private static async Task<BlobProperties?> PropertiesAsync(Azure.Storage.Blobs.BlobClient client, CancellationToken cancellationToken)
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient client, CancellationToken cancellationToken)
     {
         try
         {

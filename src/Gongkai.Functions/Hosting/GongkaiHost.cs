@@ -182,7 +182,8 @@ public static class GongkaiHost
 
     private static int StatusFor(Exception exception) => exception switch
     {
-        Azure.RequestFailedException or HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+        _ when Gongkai.Harvest.Stores.StorageFailure.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+        HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
