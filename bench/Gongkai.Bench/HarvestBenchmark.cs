@@ -4,7 +4,6 @@ using System.Text.Json;
 using Gongkai.Harvest;
 using Gongkai.Harvest.SamplePortal;
 using Gongkai.Harvest.Stores;
-using Gongkai.Storage;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +49,7 @@ internal static class HarvestBenchmark
 
         try
         {
-            var account = StorageAccount.FromConnectionString(connectionString);
+            var account = StorageClients.For(connectionString);
 
             // Politeness off: one host, 8 requests in flight, no delay.
             await using (var server = await SamplePortalServer.StartAsync(SampleSite.Generate(pages), cancellationToken: cancellationToken))
@@ -93,7 +92,7 @@ internal static class HarvestBenchmark
         }
     }
 
-    private static async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(StorageAccount account, SamplePortalServer server, int concurrency, double delaySeconds, int parallel, CancellationToken cancellationToken)
+    private static async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(StorageClients account, SamplePortalServer server, int concurrency, double delaySeconds, int parallel, CancellationToken cancellationToken)
     {
         var portalsFile = Path.Combine(Path.GetTempPath(), "gongkai-bench-portals-" + Guid.NewGuid().ToString("N") + ".json");
         await File.WriteAllTextAsync(portalsFile, JsonSerializer.Serialize(new
@@ -130,7 +129,8 @@ internal static class HarvestBenchmark
             };
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddSingleton(account);
+            services.AddSingleton(account.Blobs);
+            services.AddSingleton(account.Tables);
             services.AddSingleton(names);
             services.AddGongkaiHarvest(configuration);
             await using var provider = services.BuildServiceProvider();

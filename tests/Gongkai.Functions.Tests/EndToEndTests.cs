@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

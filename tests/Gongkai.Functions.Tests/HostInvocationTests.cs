@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 
 namespace Gongkai.Functions.Tests;
@@ -27,7 +30,7 @@ public sealed class HostInvocationTests(PipelineStorage storage)
         // A fresh emulator: every portal is due and the queue holds only what these invocations put there.
         await using var azurite = await AzuriteServer.StartAsync();
         await using var host = await RunningHost.StartAsync(azurite.ConnectionString);
-        var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).GetQueue(StorageNames.HarvestRequestsQueue);
+        var queue = StorageClients.For(azurite.ConnectionString).Queues.GetQueueClient(StorageNames.HarvestRequestsQueue);
 
         foreach (var (fixture, pastDue, run) in new[]
         {
@@ -44,8 +47,8 @@ public sealed class HostInvocationTests(PipelineStorage storage)
             Assert.Equal(1, returned.GetProperty("enqueued").GetInt32());
             Assert.Equal("sample-qingshi", Assert.Single(returned.GetProperty("portals").EnumerateArray()).GetString());
 
-            var message = Assert.Single(await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1)));
-            var request = HarvestRequest.Parse(message.Text);
+            var message = Assert.Single((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value);
+            var request = HarvestRequest.Parse(message.Body.ToString());
             Assert.Equal(("sample-qingshi", run), (request.PortalId, request.ScheduleRun));
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
@@ -57,7 +60,7 @@ public sealed class HostInvocationTests(PipelineStorage storage)
         await using var azurite = await AzuriteServer.StartAsync();
         await using var sample = await SamplePipeline.StartAsync();
         await using var host = await RunningHost.StartAsync(azurite.ConnectionString, settings: sample.Settings());
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var account = StorageClients.For(azurite.ConnectionString);
 
         // The message text as a JSON string, DequeueCount a number: the first delivery stores every document.
         var (status, body) = await PostAsync(host, "HarvestPortal", Fixture("queue-invocation.json"));
@@ -71,13 +74,13 @@ public sealed class HostInvocationTests(PipelineStorage storage)
         Assert.Contains(Logs(body), l => l.StartsWith("Harvested portal sample-qingshi:", StringComparison.Ordinal) && l.EndsWith("(attempt 1)", StringComparison.Ordinal));
 
         var raw = new List<string>();
-        await foreach (var blob in account.GetBlobContainer(StorageNames.RawReportsContainer).ListAsync())
+        await foreach (var blob in account.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer).GetBlobsAsync())
         {
             raw.Add(blob.Name);
         }
         Assert.Equal(stored, raw.Order(StringComparer.Ordinal));
         var runs = new List<TableEntity>();
-        await foreach (var row in account.GetTable(StorageNames.HarvestRunsTable).QueryAsync(TableFilter.Eq("PartitionKey", "sample-qingshi").ToString()))
+        await foreach (var row in account.Tables.GetTableClient(StorageNames.HarvestRunsTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"sample-qingshi"}")))
         {
             runs.Add(row);
         }
@@ -90,7 +93,7 @@ public sealed class HostInvocationTests(PipelineStorage storage)
         Assert.Equal(0, body.GetProperty("ReturnValue").GetProperty("new").GetInt32());
         Assert.Contains(Logs(body), l => l.StartsWith("Harvested portal sample-qingshi:", StringComparison.Ordinal) && l.EndsWith("(attempt 3)", StringComparison.Ordinal));
         var after = 0;
-        await foreach (var _ in account.GetBlobContainer(StorageNames.RawReportsContainer).ListAsync())
+        await foreach (var _ in account.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer).GetBlobsAsync())
         {
             after++;
         }
@@ -207,11 +210,13 @@ public sealed class HostInvocationTests(PipelineStorage storage)
     {
         var name = $"host-failing/2020/{Guid.NewGuid():N}.html";
         var stored = await UploadAsync(name, Page("东江市失败区人民政府", 2020, 1));
-        var parsed = storage.Account.GetBlobContainer(StorageNames.ParsedReportsContainer);
+        var parsed = storage.Clients.Blobs.GetBlobContainerClient(StorageNames.ParsedReportsContainer);
         await parsed.CreateIfNotExistsAsync();
-        var lease = await parsed.TryAcquireLeaseAsync(ParsedReportStore.NameFor(name), TimeSpan.FromSeconds(60));
-        Assert.NotNull(lease);
-        var failures = storage.Account.GetTable(StorageNames.FailuresTable);
+        var parsedBlob = parsed.GetBlobClient(ParsedReportStore.NameFor(name));
+        await parsedBlob.UploadAsync(BinaryData.Empty);
+        var lease = parsedBlob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(60));
+        var failures = storage.Clients.Tables.GetTableClient(StorageNames.FailuresTable);
 
         for (var attempt = 1; attempt <= threshold; attempt++)
         {
@@ -219,7 +224,7 @@ public sealed class HostInvocationTests(PipelineStorage storage)
 
             // A non-2xx answer is what makes the host retry, and after the last attempt, poison the blob.
             Assert.Equal(HttpStatusCode.InternalServerError, status);
-            var row = await failures.GetEntityAsync(ParseFailures.Partition, TableKey.Encode(name));
+            var row = await failures.FindAsync(ParseFailures.Partition, TableKey.Encode(name), null, CancellationToken.None);
             Assert.NotNull(row);
             Assert.Equal(attempt, row.GetInt32("Attempts"));
             Assert.Contains("412", row.GetString("Error"), StringComparison.Ordinal);
@@ -238,50 +243,53 @@ public sealed class HostInvocationTests(PipelineStorage storage)
         }
 
         // The cause is fixed and the poison message replayed: the same invocation now succeeds and resolves the row.
-        await parsed.ReleaseLeaseAsync(ParsedReportStore.NameFor(name), lease!);
+        await lease.ReleaseAsync();
         var (replayed, _) = await PostAsync(host, "ParseReport", BlobPayload(stored, content: null));
         Assert.Equal(HttpStatusCode.OK, replayed);
-        Assert.Equal(ParseFailures.Resolved, (await failures.GetEntityAsync(ParseFailures.Partition, TableKey.Encode(name)))!.GetString("Status"));
+        Assert.Equal(ParseFailures.Resolved, (await failures.FindAsync(ParseFailures.Partition, TableKey.Encode(name), null, CancellationToken.None))!.GetString("Status"));
     }
 
     private async Task AssertRecordedAsync(string blob, string reportId, string etag)
     {
-        var account = storage.Account;
-        var mapping = await account.GetTable(StorageNames.ReportBlobsTable).GetEntityAsync(TableKey.Encode(blob), "");
+        var account = storage.Clients;
+        var mapping = await account.Tables.GetTableClient(StorageNames.ReportBlobsTable).FindAsync(TableKey.Encode(blob), "", null, CancellationToken.None);
         Assert.NotNull(mapping);
         Assert.Equal((reportId, etag), (mapping.GetString("ReportId"), mapping.GetString("ETag")));
-        Assert.NotNull(await account.GetBlobContainer(StorageNames.ParsedReportsContainer).GetPropertiesAsync(ParsedReportStore.NameFor(blob)));
-        Assert.NotNull(await account.GetTable(StorageNames.ReportsTable).GetEntityAsync(reportId, ReportRecord.RowKeyFor(reportId)));
+        Assert.True((await account.Blobs.GetBlobContainerClient(StorageNames.ParsedReportsContainer).GetBlobClient(ParsedReportStore.NameFor(blob)).ExistsAsync()).Value);
+        Assert.NotNull(await account.Tables.GetTableClient(StorageNames.ReportsTable).FindAsync(reportId, ReportRecord.RowKeyFor(reportId), null, CancellationToken.None));
     }
 
     private static string Page(string agency, int year, int requests) =>
         $"<html><head><meta charset=\"utf-8\"></head><body><h1>{agency}{year}年政府信息公开工作年度报告</h1>" +
         $"<p>一、总体情况</p><p>本年度共收到政府信息公开申请{requests}件。</p></body></html>";
 
-    private Task<BlobProperties> UploadAsync(string name, string html) => UploadAsync(name, Encoding.UTF8.GetBytes(html), Html);
+    private Task<StoredBlob> UploadAsync(string name, string html) => UploadAsync(name, Encoding.UTF8.GetBytes(html), Html);
 
-    private async Task<BlobProperties> UploadAsync(string name, byte[] bytes, string contentType)
+    private async Task<StoredBlob> UploadAsync(string name, byte[] bytes, string contentType)
     {
-        var raw = storage.Account.GetBlobContainer(StorageNames.RawReportsContainer);
+        var raw = storage.Clients.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer);
         await raw.CreateIfNotExistsAsync();
-        using var content = new MemoryStream(bytes);
-        await raw.UploadAsync(name, content, new BlobUploadOptions
+        var blob = raw.GetBlobClient(name);
+        await blob.UploadAsync(new BinaryData(bytes), new BlobUploadOptions
         {
-            ContentType = contentType,
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Metadata = new Dictionary<string, string> { ["portalid"] = name.Split('/')[0], ["sourceurl"] = "http://127.0.0.1/" + name, ["kind"] = "page" },
         });
-        return (await raw.GetPropertiesAsync(name))!;
+        BlobProperties properties = await blob.GetPropertiesAsync();
+        return new StoredBlob(name, blob.Uri, properties.ETag.ToString(), properties.ContentLength, properties.ContentType, properties.LastModified, properties.Metadata);
     }
 
+    private sealed record StoredBlob(string Name, Uri Uri, string ETag, long ContentLength, string ContentType, DateTimeOffset LastModified, IDictionary<string, string> Metadata);
+
     /// <summary>A blob trigger's payload as the host sends it (see Fixtures/blob-invocation.json), for a stored blob.</summary>
-    private JsonObject BlobPayload(BlobProperties blob, string? content, string? etag = null)
+    private JsonObject BlobPayload(StoredBlob blob, string? content, string? etag = null)
     {
         var payload = Fixture("blob-invocation.json");
         payload["Data"]!["report"] = content;
         var metadata = payload["Metadata"]!.AsObject();
         metadata["name"] = blob.Name;
         metadata["BlobTrigger"] = StorageNames.RawReportsContainer + "/" + blob.Name;
-        metadata["Uri"] = storage.Account.GetBlobContainer(StorageNames.RawReportsContainer).GetBlobUri(blob.Name).AbsoluteUri;
+        metadata["Uri"] = blob.Uri.AbsoluteUri;
         var properties = metadata["Properties"]!.AsObject();
         properties["ETag"] = etag ?? blob.ETag;
         properties["Length"] = blob.ContentLength;

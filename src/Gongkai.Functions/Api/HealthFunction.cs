@@ -1,7 +1,9 @@
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -29,8 +31,8 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
         try
         {
             var failures = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
-            var unresolved = TableFilter.Ne("Status", "resolved");
-            await foreach (var row in failures.QueryAsync(unresolved.ToString(), ["Stage"], FailureScanLimit, cancellationToken))
+            var unresolved = TableClient.CreateQueryFilter($"Status ne {ParseFailures.Resolved}");
+            await foreach (var row in failures.QueryAsync<TableEntity>(unresolved, FailureScanLimit, ["Stage"], cancellationToken))
             {
                 var stage = row.GetString("Stage") ?? "unknown";
                 openFailures[stage] = openFailures.GetValueOrDefault(stage) + 1;
@@ -40,9 +42,9 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
                 }
             }
         }
-        catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
         {
-            storageError = e is StorageRequestFailedException s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
+            storageError = e is RequestFailedException { Status: > 0 } s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
         }
 
         var body = new HealthDto(
@@ -50,7 +52,7 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
             time.GetUtcNow(),
             counters.StartedAt,
             ReportParserVersion.Current,
-            new StorageHealthDto(storage.Account.AccountName, storageError is null, storageError),
+            new StorageHealthDto(storage.Blobs.AccountName, storageError is null, storageError),
             counters.Snapshot(),
             new OpenFailuresDto(openFailures, scanned, scanned >= FailureScanLimit));
         return Results.Json(body, statusCode: storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Gongkai.Harvest;
 using Gongkai.Harvest.Portals;
 using Gongkai.Harvest.SamplePortal;
-using Gongkai.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -127,7 +126,7 @@ public static class HarvestCommand
             {
                 results[i] = await harvester.HarvestAsync(selected[i], new HarvestRunOptions { MaxPages = maxPages, DryRun = dryRun }, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException or Azure.RequestFailedException or OperationCanceledException or IOException)
+            catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException or OperationCanceledException or IOException)
             {
                 lock (error)
                 {

@@ -2,7 +2,7 @@ using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Harvest;
 using QueueMessage = Azure.Storage.Queues.Models.QueueMessage;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

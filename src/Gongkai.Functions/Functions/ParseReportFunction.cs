@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -35,41 +37,42 @@ public sealed partial class ParseReportFunction(
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
+        var client = container.GetBlobClient(blob);
         ReportVersion? version = null;
         Activity? activity = null;
         try
         {
             ReadOnlyMemory<byte> bytes;
-            var properties = content is null ? null : await container.GetPropertiesAsync(blob, cancellationToken);
-            if (content is { } given && properties is not null && given.ETag == properties.ETag)
+            var properties = content is null ? null : await PropertiesAsync(client, cancellationToken);
+            if (content is { } given && properties is not null && given.ETag == properties.ETag.ToString())
             {
-                version = ReportVersion.FromBlob(properties);
+                version = ReportVersion.FromBlob(blob, properties);
                 bytes = given.Bytes;
             }
             else
             {
                 // One GET: the bytes and the properties (metadata, ETag) of the same version.
-                BlobDownload download;
+                BlobDownloadStreamingResult download;
                 try
                 {
-                    download = await container.DownloadAsync(blob, cancellationToken);
+                    download = await client.DownloadStreamingAsync(cancellationToken: cancellationToken);
                 }
-                catch (StorageRequestFailedException e) when (e.IsNotFound)
+                catch (RequestFailedException e) when (e.Status == 404)
                 {
                     // Raw blobs are never deleted by Gongkai; a trigger for a missing one has nothing to retry.
                     LogMissing(logger, blob);
                     return ParseOutcome.Missing(blob);
                 }
-                await using (download)
+                using (download)
                 {
-                    version = ReportVersion.FromBlob(download.Properties);
+                    version = ReportVersion.FromBlob(blob, download.Details);
                     if (!IsParseable(version.ContentType))
                     {
                         LogNotParsed(logger, blob, version.ContentType);
                         telemetry.Skipped(blob);
                         return ParseOutcome.NotParsed(blob, version.ContentType);
                     }
-                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
+                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Details.ContentLength, 0)));
                     await download.Content.CopyToAsync(buffer, cancellationToken);
                     bytes = buffer.ToArray();
                 }
@@ -108,6 +111,19 @@ public sealed partial class ParseReportFunction(
         finally
         {
             activity?.Dispose();
+        }
+    }
+
+    /// <summary>The blob's properties, or null when it is gone (then the download below reports it missing).</summary>
+    private static async Task<BlobProperties?> PropertiesAsync(Azure.Storage.Blobs.BlobClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
         }
     }
 

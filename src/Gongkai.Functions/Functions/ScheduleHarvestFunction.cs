@@ -1,7 +1,7 @@
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

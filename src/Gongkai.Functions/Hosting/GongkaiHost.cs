@@ -9,7 +9,6 @@ using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
 using Gongkai.Harvest;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;

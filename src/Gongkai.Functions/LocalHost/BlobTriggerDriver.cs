@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,14 +39,15 @@ public sealed partial class BlobTriggerDriver(
                 var waiting = false;
                 try
                 {
-                    await foreach (var blob in container.ListAsync(null, stoppingToken))
+                    await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, stoppingToken))
                     {
-                        var key = BlobReceipts.Key(blob.Name, blob.ETag);
+                        var etag = blob.Properties.ETag?.ToString() ?? "";
+                        var key = BlobReceipts.Key(blob.Name, etag);
                         if (finished.ContainsKey(key) || inFlight.ContainsKey(key))
                         {
                             continue;
                         }
-                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, blob.ETag, stoppingToken);
+                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, etag, stoppingToken);
                         if (claim is null)
                         {
                             waiting = true;
@@ -63,7 +66,7 @@ public sealed partial class BlobTriggerDriver(
                         run.Start(TaskScheduler.Default);
                     }
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
                 {
                     LogScanFailed(logger, containerName, e.Message);
                     waiting = true;
@@ -82,13 +85,13 @@ public sealed partial class BlobTriggerDriver(
         await Task.WhenAll(inFlight.Values);
     }
 
-    private async Task RunAsync(BlobContainerClient container, BlobProperties blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
+    private async Task RunAsync(BlobContainerClient container, BlobItem blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
         ConcurrentDictionary<string, Task> inFlight, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
-            // The blob as the worker binds it (a client; the function reads the bytes itself), and {name} from the path.
-            var report = new Azure.Storage.Blobs.BlobClient(container.GetBlobUri(blob.Name));
+            // The blob as the worker binds it: a client (the function reads the bytes itself), and {name} from the path.
+            var report = container.GetBlobClient(blob.Name);
             string reason;
             try
             {
@@ -122,7 +125,7 @@ public sealed partial class BlobTriggerDriver(
         {
             await receipts.ReleaseAsync(claim, CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             // The receipt could not be written; it times out and the version is picked up again.
             LogScanFailed(logger, blob.Name, e.Message);

@@ -1,7 +1,8 @@
-using QueuesModelFactory = Azure.Storage.Queues.Models.QueuesModelFactory;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,17 +43,17 @@ public sealed partial class QueueTriggerDriver(
                     await Task.WhenAny(inFlight);
                     continue;
                 }
-                IReadOnlyList<QueueMessage> messages;
+                QueueMessage[] messages;
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken);
+                    messages = (await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken)).Value;
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
                 {
                     LogPollFailed(logger, queueName, e.Message);
                     messages = [];
                 }
-                if (messages.Count == 0)
+                if (messages.Length == 0)
                 {
                     if (inFlight.Count == 0)
                     {
@@ -85,14 +86,12 @@ public sealed partial class QueueTriggerDriver(
         var renewing = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
         try
         {
-            // The message as the worker binds it: the SDK's QueueMessage, with the attempt count the host keeps.
-            var bound = QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Text, message.DequeueCount,
-                message.NextVisibleOn, message.InsertedOn, message.ExpiresOn);
+            // The SDK's QueueMessage is what the worker binds too, DequeueCount and all.
             object? returned = null;
             string? failure = null;
             try
             {
-                returned = await invoker.InvokeAsync(_function, bound, new Dictionary<string, object?>(), stoppingToken);
+                returned = await invoker.InvokeAsync(_function, message, new Dictionary<string, object?>(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -109,14 +108,14 @@ public sealed partial class QueueTriggerDriver(
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await poison.SendMessageAsync(message.Text, cancellationToken: stoppingToken);
+                await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
                 status.MessagePoisoned();
                 LogPoisoned(logger, message.MessageId, message.DequeueCount, failure);
             }
             else
             {
-                await queue.UpdateVisibilityAsync(message.MessageId, receipt.Value, options.VisibilityTimeout, stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.VisibilityTimeout, cancellationToken: stoppingToken);
                 status.MessageFailed();
                 LogRetry(logger, message.MessageId, message.DequeueCount, failure);
             }
@@ -126,7 +125,7 @@ public sealed partial class QueueTriggerDriver(
             // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
             await TryReleaseAsync(queue, message.MessageId, receipt.Value);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             // Lost the message (its lease ran out): it reappears on the queue and is retried.
             LogAbandoned(logger, message.MessageId, e.Message);
@@ -142,9 +141,9 @@ public sealed partial class QueueTriggerDriver(
     {
         try
         {
-            await queue.UpdateVisibilityAsync(messageId, popReceipt, TimeSpan.Zero, CancellationToken.None);
+            await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             LogAbandoned(logger, messageId, e.Message);
         }
@@ -160,13 +159,13 @@ public sealed partial class QueueTriggerDriver(
                 await Task.Delay(lease / 2, time, cancellationToken);
                 // Not cancelled mid-request: an update the service applied but whose new pop receipt we dropped would
                 // leave the message undeletable and invisible for a whole lease after the invocation succeeded.
-                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, CancellationToken.None);
+                receipt.Value = (await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: lease, cancellationToken: CancellationToken.None)).Value.PopReceipt;
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (StorageRequestFailedException e)
+        catch (RequestFailedException e)
         {
             LogAbandoned(logger, messageId, e.Message);
         }

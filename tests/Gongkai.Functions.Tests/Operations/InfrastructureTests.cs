@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Tests.Operations;
 

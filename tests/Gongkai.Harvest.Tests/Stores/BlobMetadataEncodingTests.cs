@@ -1,4 +1,6 @@
-namespace Gongkai.Storage.Tests;
+using Gongkai.Harvest.Stores;
+
+namespace Gongkai.Harvest.Tests.Stores;
 
 public sealed class BlobMetadataEncodingTests
 {

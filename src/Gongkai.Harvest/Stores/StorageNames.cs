@@ -1,4 +1,4 @@
-namespace Gongkai.Storage;
+namespace Gongkai.Harvest.Stores;
 
 /// <summary>The containers, queues and tables Gongkai uses. infra/main.bicep creates the same set.</summary>
 public static class StorageNames

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gongkai.Storage;
+namespace Gongkai.Harvest.Stores;
 
 /// <summary>
 /// PartitionKey and RowKey rules: at most 1 KiB, none of <c>/ \ # ?</c> and no control characters

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Gongkai.Storage;
+namespace Gongkai.Harvest.Stores;
 
 /// <summary>
 /// Blob metadata travels as HTTP headers, so values must be printable ASCII without leading or trailing spaces.
@@ -30,6 +30,33 @@ public static class BlobMetadataEncoding
         var payload = stored.AsSpan(EncodedPrefix.Length);
         var bytes = new byte[(payload.Length * 3 / 4) + 3];
         return Convert.TryFromBase64Chars(payload, bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written) : stored;
+    }
+
+    /// <summary>Metadata to send: every value through <see cref="Encode"/>, names checked.</summary>
+    public static Dictionary<string, string> EncodeAll(IEnumerable<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var encoded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in metadata)
+        {
+            ValidateName(name);
+            encoded[name] = Encode(value);
+        }
+
+        return encoded;
+    }
+
+    /// <summary>Metadata as received: values decoded, names compared case-insensitively as the service does.</summary>
+    public static Dictionary<string, string> DecodeAll(IEnumerable<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var decoded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in metadata)
+        {
+            decoded[name] = Decode(value);
+        }
+
+        return decoded;
     }
 
     /// <summary>Metadata names must be C# identifiers (the service's rule); they are case-insensitive.</summary>
