@@ -64,6 +64,7 @@ public static class GongkaiHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port ?? DefaultPort));
 
         builder.Services.AddGongkaiFunctionApp(configuration);
+        builder.Services.AddSingleton<FunctionInvoker>();
         if (settings.Triggers ?? LocalTriggersWanted(configuration))
         {
             builder.Services.AddLocalTriggers(configuration, settings.RunNow);
@@ -147,7 +148,6 @@ public static class GongkaiHost
                 $"{LocalHostOptions.ConfigurationPath}: BlobScanInterval and ReceiptTimeout must be positive, QueueLeaseTime at least 2 s.")
             .ValidateOnStart();
 
-        services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<LocalTriggerStatus>();
         services.AddSingleton<BlobReceipts>();
         services.AddHostedService<TimerTriggerDriver>();
