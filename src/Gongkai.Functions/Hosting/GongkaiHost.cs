@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Gongkai.Functions.Api;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
@@ -114,7 +111,7 @@ public static class GongkaiHost
         return services;
     }
 
-    /// <summary>Registers the function bodies, the record stores and the handler's plumbing.</summary>
+    /// <summary>Registers the function classes, the record stores and the API's services.</summary>
     public static IServiceCollection AddGongkaiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGongkaiParsing(configuration);
@@ -137,7 +134,7 @@ public static class GongkaiHost
     /// <summary>The local trigger driver, configured from host.json as the Functions host would be.</summary>
     public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration configuration, bool runNow)
     {
-        // The blob trigger's options come with the parse path (AddGongkaiParsing): the handler needs them under the host too.
+        // The blob trigger's options come with the parse path (AddGongkaiParsing): the function needs them under the worker too.
         var hostJson = HostJson.Read(configuration);
         services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection(HostJson.QueuesPath)).ValidateDataAnnotations()
             .Validate(o => o.MaxPollingInterval > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.Zero, "extensions:queues: maxPollingInterval must be positive and visibilityTimeout not negative.")

@@ -42,7 +42,7 @@ internal static partial class AppSettings
         "extensions",             // host.json's extensions section, read by the local trigger driver
     ];
 
-    /// <summary>Every setting read anywhere: agreed, referenced by a function.json, or read by code in src/.</summary>
+    /// <summary>Every setting read anywhere: agreed, referenced by functions.metadata, or read by code in src/.</summary>
     public static IReadOnlySet<string> ReadByTheApp()
     {
         var settings = new SortedSet<string>(Agreed, StringComparer.Ordinal);
