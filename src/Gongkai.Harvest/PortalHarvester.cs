@@ -122,7 +122,7 @@ public sealed class PortalHarvester
             await _initializer.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             states = await _state.LoadAsync(run.Portal.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (Azure.RequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             states = [];
         }
@@ -169,7 +169,7 @@ public sealed class PortalHarvester
         {
             states = await _state.LoadAsync(portal.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (Azure.RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             await FailAsync(run, HarvestStages.Store, portal.StartUrls[0], "could not read the crawl state: " + e.Message, null, cancellationToken).ConfigureAwait(false);
             return;
@@ -296,7 +296,7 @@ public sealed class PortalHarvester
                     using var storeTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
                     created = await _raw.StoreAsync(blobName, fetch.Body, info, storeTimeout.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
                 {
                     // The bytes are not stored, so the state is left as it was: the next run fetches them again.
                     await FailAsync(run, HarvestStages.Store, document.Url, $"could not store {blobName}: {e.Message}", fetch, cancellationToken).ConfigureAwait(false);
@@ -365,7 +365,7 @@ public sealed class PortalHarvester
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _state.SaveAsync(run.Portal.Id, state, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
         {
             await FailAsync(run, HarvestStages.Store, state.Url, "could not save the crawl state: " + e.Message, null, cancellationToken).ConfigureAwait(false);
         }
@@ -385,7 +385,7 @@ public sealed class PortalHarvester
         {
             await _failures.RecordAsync(failure, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException)
         {
             HarvestLog.FailureNotRecorded(_logger, run.Portal.Id, url.AbsoluteUri, e.Message);
         }
@@ -409,7 +409,7 @@ public sealed class PortalHarvester
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _runs.RecordAsync(summary, startedAt, outcome, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
         {
             HarvestLog.FailureNotRecorded(_logger, summary.PortalId, "(run summary)", e.Message);
         }

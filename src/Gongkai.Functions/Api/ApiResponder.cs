@@ -1,4 +1,5 @@
 using Azure;
+using Gongkai.Harvest.Stores;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ public sealed partial class ApiResponder(ResponseCache cache, ILogger<ApiRespond
         {
             return ApiProblem.NotFound(e.Message);
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or TimeoutException)
         {
             LogUnavailable(logger, e, request.Method, request.Path);
             return ApiProblem.Unavailable("Storage did not answer; try again shortly.");

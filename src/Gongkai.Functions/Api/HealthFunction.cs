@@ -42,7 +42,7 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
                 }
             }
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
         {
             storageError = e is RequestFailedException { Status: > 0 } s ? $"storage answered {s.Status} {s.ErrorCode}" : "storage is unreachable";
         }

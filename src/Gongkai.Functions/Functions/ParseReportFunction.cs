@@ -115,7 +115,7 @@ public sealed partial class ParseReportFunction(
     }
 
     /// <summary>The blob's properties, or null when it is gone (then the download below reports it missing).</summary>
-    private static async Task<BlobProperties?> PropertiesAsync(Azure.Storage.Blobs.BlobClient client, CancellationToken cancellationToken)
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient client, CancellationToken cancellationToken)
     {
         try
         {

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
+using Gongkai.Harvest.Stores;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,7 +67,7 @@ public sealed partial class BlobTriggerDriver(
                         run.Start(TaskScheduler.Default);
                     }
                 }
-                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
                 {
                     LogScanFailed(logger, containerName, e.Message);
                     waiting = true;
@@ -125,7 +126,7 @@ public sealed partial class BlobTriggerDriver(
         {
             await receipts.ReleaseAsync(claim, CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // The receipt could not be written; it times out and the version is picked up again.
             LogScanFailed(logger, blob.Name, e.Message);

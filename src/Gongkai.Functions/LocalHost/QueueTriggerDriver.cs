@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
+using Gongkai.Harvest.Stores;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,7 @@ public sealed partial class QueueTriggerDriver(
                 {
                     messages = (await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken)).Value;
                 }
-                catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
                 {
                     LogPollFailed(logger, queueName, e.Message);
                     messages = [];
@@ -125,7 +126,7 @@ public sealed partial class QueueTriggerDriver(
             // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
             await TryReleaseAsync(queue, message.MessageId, receipt.Value);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Lost the message (its lease ran out): it reappears on the queue and is retried.
             LogAbandoned(logger, message.MessageId, e.Message);
@@ -143,7 +144,7 @@ public sealed partial class QueueTriggerDriver(
         {
             await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogAbandoned(logger, messageId, e.Message);
         }
@@ -165,7 +166,7 @@ public sealed partial class QueueTriggerDriver(
         catch (OperationCanceledException)
         {
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogAbandoned(logger, messageId, e.Message);
         }

@@ -83,7 +83,7 @@ public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOpt
     /// <summary>The reason, without stack traces or anything request-specific that could carry a secret.</summary>
     private static string Describe(Exception error) => error switch
     {
-        RequestFailedException s => $"storage {s.Status} {s.ErrorCode}",
+        _ when StorageFailure.Is(error) => StorageFailure.Describe(error),
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 }

@@ -6,6 +6,7 @@ using Gongkai.Functions.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageConnectionOptions>, StorageConnectionValidator>());
 
+        // AddAzureClients forwards the SDKs' event sources to ILogger. Azure.Core logs every request at Information and every
+        // 4xx answer at Warning, including the 404/409/412 the stores expect (a blob stored before, a lost race): a line per
+        // storage call. What fails is recorded by the app itself (Failures rows, exceptions, telemetry), so only errors pass.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Error));
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(sp => Connection(sp).CreateCredential());

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Gongkai.Harvest.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -58,9 +59,9 @@ public sealed class PortalLease : IAsyncDisposable
     {
         try
         {
-            await blob.UploadAsync(Stream.Null, new Azure.Storage.Blobs.Models.BlobUploadOptions
+            await blob.UploadAsync(Stream.Null, new BlobUploadOptions
             {
-                Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfNoneMatch = ETag.All },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -83,7 +84,7 @@ public sealed class PortalLease : IAsyncDisposable
         {
             // The run ended.
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException)
         {
             HarvestLog.LeaseLost(logger, portalId, e.Message);
             await _lost.CancelAsync().ConfigureAwait(false);
@@ -99,7 +100,7 @@ public sealed class PortalLease : IAsyncDisposable
         {
             await _lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Expired or taken over already: nothing left to release; it lapses on its own.
         }

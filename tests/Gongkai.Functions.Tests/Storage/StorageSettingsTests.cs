@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Gongkai.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.Tests.Storage;
@@ -59,6 +60,40 @@ public sealed class StorageSettingsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageConnectionOptions>>().Value);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<BlobServiceClient>());
+    }
+
+    [Fact]
+    public void The_sdks_request_and_expected_error_lines_are_not_logged()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new ListeningProvider()))
+            .AddGongkaiStorage(configuration)
+            .BuildServiceProvider();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(loggers.CreateLogger("Azure.Core").IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger("Azure.Core").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("Azure.Core").IsEnabled(LogLevel.Error));
+        Assert.True(loggers.CreateLogger("Gongkai.Functions.Records.ReportRecordWriter").IsEnabled(LogLevel.Information));
+    }
+
+    /// <summary>A provider whose loggers take every level, so only the filter rules decide.</summary>
+    private sealed class ListeningProvider : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
