@@ -139,7 +139,7 @@ public sealed partial class ListingCrawler
     }
 
     // Group by group, as the page's jpage script would: POST with the form fields. A server that refuses the first POST
-    // or answers it with no records is asked again by GET with the fields in the query, and then always by GET.
+    // (an HTTP error) or answers it with no records is asked again by GET with the fields in the query, and then always by GET.
     // The walk ends at totalRecord, at an empty group, at a group repeating any record seen, or when the budget is spent.
     private async Task WalkProxyAsync(Walk walk, JpageProxy proxy, IReadOnlyList<string> inline, Uri scope, PageBudget budget, CancellationToken cancellationToken)
     {
@@ -155,8 +155,9 @@ public sealed partial class ListingCrawler
                 {
                     byGet = false;
                 }
-                else
+                else if (fetch.Outcome == FetchOutcome.Fetched || fetch.Failure == FetchFailure.HttpStatus)
                 {
+                    // Only a server that answered is asked again; robots.txt and address rules refuse both alike.
                     var (got, byQuery) = await ReadAsync(walk, ProxyRequest(walk, proxy, start, end, byGet: true), scope, cancellationToken).ConfigureAwait(false);
                     if (byQuery is { Records.Count: > 0 })
                     {
@@ -202,7 +203,8 @@ public sealed partial class ListingCrawler
         ? new FetchRequest(proxy.GroupUrl(start, end, withForm: true), walk.Portal)
         : new FetchRequest(proxy.GroupUrl(start, end, withForm: false), walk.Portal) { FormBody = proxy.Form };
 
-    // Pages of a numbered list (a JSON endpoint or the portal's URL template) from the first until one adds no report;
+    // Pages of a numbered list (a JSON endpoint or the portal's URL template) from the first until one adds no report
+    // and no data entry (a page of explainers is not the end of a list);
     // a list without a page number is read once. Pages already read elsewhere are skipped.
     private async Task ReadNumberedAsync(Walk walk, (string Template, int? First) list, Uri scope, PageBudget budget, CancellationToken cancellationToken)
     {
@@ -219,7 +221,7 @@ public sealed partial class ListingCrawler
                     return;
                 }
 
-                if (walk.Reports.Count == reports)
+                if (walk.Reports.Count == reports && page.DataItems.Count(walk.SeenDataItems.Add) == 0)
                 {
                     return;
                 }
@@ -278,6 +280,8 @@ public sealed partial class ListingCrawler
         public HashSet<Uri> SeenPages { get; } = [];
 
         public HashSet<string> SeenProxies { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<Uri> SeenDataItems { get; } = [];
 
         public List<ListingFailure> Failures { get; } = [];
 

@@ -37,13 +37,11 @@ public static partial class ListingParser
 
         bool AddReport(string href, string label, DateOnly? date)
         {
-            if (!Uri.TryCreate(baseUrl, System.Net.WebUtility.HtmlDecode(href), out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-                || !ReportLinkMatcher.IsReport(label, portal.Links, out var year))
+            if (Resolve(baseUrl, href) is not { } url || !ReportLinkMatcher.IsReport(label, portal.Links, out var year))
             {
                 return false;
             }
 
-            url = WithoutFragment(url);
             if (!portal.IsAllowedHost(url))
             {
                 offHost.Add(url);
@@ -82,23 +80,29 @@ public static partial class ListingParser
                 continue;
             }
 
-            if (portal.Pagination.FollowNextLinks && Uri.TryCreate(baseUrl, System.Net.WebUtility.HtmlDecode(href), out var url)
-                && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && IsPagerLink(text, url))
+            if (portal.Pagination.FollowNextLinks && Resolve(baseUrl, href) is { } url && IsPagerLink(text, url))
             {
-                AddPage(WithoutFragment(url));
+                AddPage(url);
             }
         }
 
         // Lists rendered by script: the data is in the page's scripts, or the whole answer is JSON (an endpoint's).
         IReadOnlyList<string> scripts = IsJson(html) ? [html] : ScriptTexts(document);
+        var dataItems = new List<Uri>();
         foreach (var item in scripts.SelectMany(s => ScriptDataItems.Find(s, portal.Links.DataFields)))
         {
+            if (Resolve(baseUrl, item.Url) is { } url)
+            {
+                dataItems.Add(url);
+            }
+
             AddReport(item.Url, item.Title, ParseDate(item.Date));
         }
 
         return new ListingPage(reports, pages, offHost)
         {
             Records = HanwebDatastore.Records(html),
+            DataItems = dataItems,
             Proxy = HanwebDatastore.Proxy(html, baseUrl),
             DataEndpoints = ScriptDataEndpoints.Find(scripts, baseUrl, portal),
             UnreadTitles = reports.Count == 0 ? UnreadReportTitles(document, scripts, portal) : [],
@@ -248,6 +252,12 @@ public static partial class ListingParser
         var href = document.DocumentNode.SelectSingleNode("//base[@href]")?.GetAttributeValue("href", string.Empty);
         return href is { Length: > 0 } && Uri.TryCreate(pageUrl, href, out var b) && (b.Scheme == Uri.UriSchemeHttp || b.Scheme == Uri.UriSchemeHttps) ? b : pageUrl;
     }
+
+    // An absolute http(s) URL without its fragment, or null.
+    private static Uri? Resolve(Uri baseUrl, string href) =>
+        Uri.TryCreate(baseUrl, System.Net.WebUtility.HtmlDecode(href), out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? WithoutFragment(url)
+            : null;
 
     private static Uri WithoutFragment(Uri url) =>
         string.IsNullOrEmpty(url.Fragment) ? url : new UriBuilder(url) { Fragment = string.Empty }.Uri;

@@ -20,6 +20,9 @@ public sealed record ListingPage(IReadOnlyList<ReportLink> Reports, IReadOnlyLis
     /// <summary>The markup of each Hanweb datastore record on the page, in order (how a proxy walk tells a repeat).</summary>
     public IReadOnlyList<string> Records { get; init; } = [];
 
+    /// <summary>The URL of every list entry read from script data or JSON on the page, reports or not (how a data list's end is told).</summary>
+    public IReadOnlyList<Uri> DataItems { get; init; } = [];
+
     /// <summary>The Hanweb jpage proxy that serves the column's further record groups, when the page names one.</summary>
     public JpageProxy? Proxy { get; init; }
 

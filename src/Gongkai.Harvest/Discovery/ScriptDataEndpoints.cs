@@ -10,7 +10,9 @@ namespace Gongkai.Harvest.Discovery;
 /// </summary>
 public static partial class ScriptDataEndpoints
 {
-    private static readonly HashSet<string> NotData = new(StringComparer.OrdinalIgnoreCase) { "js", "css", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "pdf", "doc", "docx", "xls", "xlsx", "wps", "zip" };
+    private static readonly HashSet<string> NotData = new(StringComparer.OrdinalIgnoreCase) { "js", "css", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "pdf", "doc", "docx", "xls", "xlsx", "wps", "zip",
+        // Pages: a script's url: field that names one is a list entry, not an endpoint.
+        "html", "htm", "shtml", "jhtml" };
 
     /// <summary>Endpoint URLs named in <paramref name="scripts"/>, resolved against <paramref name="baseUrl"/>, on the portal's hosts, in order.</summary>
     public static IReadOnlyList<Uri> Find(IReadOnlyList<string> scripts, Uri baseUrl, PortalDefinition portal)
