@@ -47,7 +47,7 @@ public static partial class HanwebDatastore
     public static IReadOnlyList<string> Records(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Record().Matches(text).Select(m => m.Groups[1].Value.Trim()).ToList();
+        return text.Contains("<record", StringComparison.OrdinalIgnoreCase) ? Record().Matches(text).Select(m => m.Groups[1].Value.Trim()).ToList() : [];
     }
 
     /// <summary>
@@ -58,6 +58,11 @@ public static partial class HanwebDatastore
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(baseUrl);
+        if (!html.Contains("nextgroup", StringComparison.OrdinalIgnoreCase) && !html.Contains("jpage", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var records = Record().Count(html);
         string? href = null;
         var nextGroup = NextGroup().Match(html);

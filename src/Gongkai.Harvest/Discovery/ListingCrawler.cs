@@ -93,9 +93,10 @@ public sealed partial class ListingCrawler
                     await WalkProxyAsync(walk, proxy, page.Records, start, budget, cancellationToken).ConfigureAwait(false);
                 }
 
+                // A page that lists its reports itself may also call counters and search services: their failures are not the list's.
                 foreach (var endpoint in page.DataEndpoints.Where(e => !walk.SeenPages.Contains(e)))
                 {
-                    await ReadNumberedAsync(walk, NumberedTemplate(endpoint), start, budget, cancellationToken).ConfigureAwait(false);
+                    await ReadNumberedAsync(walk, NumberedTemplate(endpoint), start, budget, recordFailures: page.Reports.Count == 0, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -108,7 +109,7 @@ public sealed partial class ListingCrawler
         if (portal.Pagination.UrlTemplate is { } template)
         {
             var scope = new Uri(template.Replace("{page}", "1", StringComparison.Ordinal));
-            await ReadNumberedAsync(walk, (template, portal.Pagination.FirstTemplatePage), scope, new PageBudget(cap), cancellationToken).ConfigureAwait(false);
+            await ReadNumberedAsync(walk, (template, portal.Pagination.FirstTemplatePage), scope, new PageBudget(cap), recordFailures: true, cancellationToken).ConfigureAwait(false);
         }
 
         return new DiscoveryResult(walk.Reports, walk.Listed, walk.Failures, walk.OffHost.ToList()) { Problems = walk.Problems };
@@ -206,7 +207,7 @@ public sealed partial class ListingCrawler
     // Pages of a numbered list (a JSON endpoint or the portal's URL template) from the first until one adds no report
     // and no data entry (a page of explainers is not the end of a list);
     // a list without a page number is read once. Pages already read elsewhere are skipped.
-    private async Task ReadNumberedAsync(Walk walk, (string Template, int? First) list, Uri scope, PageBudget budget, CancellationToken cancellationToken)
+    private async Task ReadNumberedAsync(Walk walk, (string Template, int? First) list, Uri scope, PageBudget budget, bool recordFailures, CancellationToken cancellationToken)
     {
         for (var n = list.First ?? 1; budget.TryTake(); n++)
         {
@@ -217,7 +218,11 @@ public sealed partial class ListingCrawler
                 var (fetch, page) = await ReadAsync(walk, new FetchRequest(url, walk.Portal), scope, cancellationToken).ConfigureAwait(false);
                 if (page is null)
                 {
-                    walk.Failures.Add(new ListingFailure(url, fetch));
+                    if (recordFailures)
+                    {
+                        walk.Failures.Add(new ListingFailure(url, fetch));
+                    }
+
                     return;
                 }
 
