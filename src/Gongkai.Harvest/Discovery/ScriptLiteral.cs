@@ -116,94 +116,74 @@ public static class ScriptLiteral
 
         private bool TryObject(int depth, out JsonNode? value)
         {
-            value = null;
             var obj = new JsonObject();
-            Position++;
-            while (true)
+            value = TrySequence('}', () => TryMember(depth, obj)) ? obj : null;
+            return value is not null;
+        }
+
+        private bool TryMember(int depth, JsonObject obj)
+        {
+            string? key;
+            if (text[Position] is '"' or '\'')
             {
-                if (!SkipTrivia())
-                {
-                    return false;
-                }
-
-                if (text[Position] == '}')
-                {
-                    Position++;
-                    value = obj;
-                    return true;
-                }
-
-                string? key;
-                if (text[Position] is '"' or '\'')
-                {
-                    if (!TryString(out key))
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    key = Identifier();
-                    if (key.Length == 0)
-                    {
-                        return false;
-                    }
-                }
-
-                if (!SkipTrivia() || text[Position] != ':')
-                {
-                    return false;
-                }
-
-                Position++;
-                if (!TryValue(depth + 1, out var member))
-                {
-                    return false;
-                }
-
-                obj[key] = member;
-                if (!SkipTrivia())
-                {
-                    return false;
-                }
-
-                if (text[Position] == ',')
-                {
-                    Position++;
-                }
-                else if (text[Position] != '}')
+                if (!TryString(out key))
                 {
                     return false;
                 }
             }
+            else
+            {
+                key = Identifier();
+                if (key.Length == 0)
+                {
+                    return false;
+                }
+            }
+
+            if (!SkipTrivia() || text[Position] != ':')
+            {
+                return false;
+            }
+
+            Position++;
+            if (!TryValue(depth + 1, out var member))
+            {
+                return false;
+            }
+
+            obj[key] = member;
+            return true;
         }
 
         private bool TryArray(int depth, out JsonNode? value)
         {
-            value = null;
             var array = new JsonArray();
-            Position++;
-            while (true)
+            value = TrySequence(']', () =>
             {
-                if (!SkipTrivia())
-                {
-                    return false;
-                }
-
-                if (text[Position] == ']')
-                {
-                    Position++;
-                    value = array;
-                    return true;
-                }
-
                 if (!TryValue(depth + 1, out var item))
                 {
                     return false;
                 }
 
                 array.Add(item);
-                if (!SkipTrivia())
+                return true;
+            }) ? array : null;
+            return value is not null;
+        }
+
+        // Comma-separated items up to the closing bracket (a trailing comma allowed); Position is at the opening one.
+        private bool TrySequence(char close, Func<bool> readItem)
+        {
+            Position++;
+            while (SkipTrivia())
+            {
+                if (text[Position] == close)
+                {
+                    Position++;
+                    return true;
+                }
+
+                if (!readItem() || !SkipTrivia())
                 {
                     return false;
                 }
@@ -212,11 +192,13 @@ public static class ScriptLiteral
                 {
                     Position++;
                 }
-                else if (text[Position] != ']')
+                else if (text[Position] != close)
                 {
                     return false;
                 }
             }
+
+            return false;
         }
 
         private bool TryString(out string value)

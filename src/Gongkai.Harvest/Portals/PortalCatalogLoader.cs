@@ -7,22 +7,6 @@ namespace Gongkai.Harvest.Portals;
 /// <summary>Reads and validates a portals file; the first bad entry fails the whole load with its id and the reason.</summary>
 public static partial class PortalCatalogLoader
 {
-    private static DataFieldNames DataFields(DataFieldsModel model, string label)
-    {
-        var names = new[] { model.Title, model.Url, model.Date };
-        if (names.All(string.IsNullOrWhiteSpace))
-        {
-            throw new PortalConfigurationException($"{label} must name at least one of title, url, date.");
-        }
-
-        if (names.FirstOrDefault(n => n is not null && (n.Length == 0 || n.Any(char.IsWhiteSpace))) is { } bad)
-        {
-            throw new PortalConfigurationException($"{label}: '{bad}' is not a field name (empty or with white space).");
-        }
-
-        return new DataFieldNames(model.Title, model.Url, model.Date);
-    }
-
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -253,6 +237,22 @@ public static partial class PortalCatalogLoader
         }
 
         return url;
+    }
+
+    private static DataFieldNames DataFields(DataFieldsModel model, string label)
+    {
+        var names = new[] { model.Title, model.Url, model.Date };
+        if (names.All(string.IsNullOrWhiteSpace))
+        {
+            throw new PortalConfigurationException($"{label} must name at least one of title, url, date.");
+        }
+
+        if (names.FirstOrDefault(n => n is not null && (n.Length == 0 || n.Any(char.IsWhiteSpace))) is { } bad)
+        {
+            throw new PortalConfigurationException($"{label}: '{bad}' is not a field name (empty or with white space).");
+        }
+
+        return new DataFieldNames(model.Title, model.Url, model.Date);
     }
 
     private static List<Regex> CompileAll(List<string?> patterns, string what)
