@@ -337,6 +337,25 @@ public sealed class ScriptRenderedColumnTests
     }
 
     [Fact]
+    public void A_jsonp_answer_is_read_and_entry_urls_are_not_taken_for_endpoints()
+    {
+        var portal = Gongkai.Harvest.Portals.PortalCatalogLoader.Parse(
+            """{ "portals": [ { "id": "jsonp", "name": "J", "startUrls": ["http://www.chx.gov.cn/nb/index.html"] } ] }""", "test").Portals[0];
+        var endpoint = new Uri("http://www.chx.gov.cn/nb/list.do?callback=cb1&p=1");
+        var answer = ListingParser.Parse("""cb1({"list":[{"title":"长河县2021年政府信息公开工作年度报告","url":"/nb/detail.jsp?id=1"}]})""", endpoint, endpoint, portal);
+        Assert.Equal("http://www.chx.gov.cn/nb/detail.jsp?id=1", Assert.Single(answer.Reports).Url.AbsoluteUri);
+
+        var page = ListingParser.Parse("""
+            <html><body><script>
+              var docs = [{ title: '长河县2021年政府信息公开工作年度报告', url: '/nb/detail.jsp?id=1' }, { title: '长河县2020年政府信息公开工作年度报告', url: '/nb/detail.jsp?id=2' }];
+              $.getJSON('/nb/list.do?p=1', function (d) { show(d); });
+            </script></body></html>
+            """, portal.StartUrls[0], portal.StartUrls[0], portal);
+        Assert.Equal(2, page.Reports.Count);
+        Assert.Equal(["http://www.chx.gov.cn/nb/list.do?p=1"], page.DataEndpoints.Select(u => u.AbsoluteUri));
+    }
+
+    [Fact]
     public void Script_literals_are_read_with_javascript_quoting_and_json_alike()
     {
         var arrays = ScriptLiteral.ArraysOfObjects("""

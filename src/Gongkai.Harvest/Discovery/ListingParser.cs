@@ -86,8 +86,8 @@ public static partial class ListingParser
             }
         }
 
-        // Lists rendered by script: the data is in the page's scripts, or the whole answer is JSON (an endpoint's).
-        IReadOnlyList<string> scripts = IsJson(html) ? [html] : ScriptTexts(document);
+        // Lists rendered by script: the data is in the page's scripts, or the whole answer is data (an endpoint's JSON or JSONP).
+        IReadOnlyList<string> scripts = IsMarkup(html) ? ScriptTexts(document) : [html];
         var dataItems = new List<Uri>();
         foreach (var item in scripts.SelectMany(s => ScriptDataItems.Find(s, portal.Links.DataFields)))
         {
@@ -104,7 +104,7 @@ public static partial class ListingParser
             Records = HanwebDatastore.Records(html),
             DataItems = dataItems,
             Proxy = HanwebDatastore.Proxy(html, baseUrl),
-            DataEndpoints = ScriptDataEndpoints.Find(scripts, baseUrl, portal),
+            DataEndpoints = ScriptDataEndpoints.Find(scripts, baseUrl, portal).Except(dataItems).Except(seenReports).ToList(),
             UnreadTitles = reports.Count == 0 ? UnreadReportTitles(document, scripts, portal) : [],
         };
     }
@@ -215,10 +215,10 @@ public static partial class ListingParser
             : null;
     }
 
-    private static bool IsJson(string text)
+    private static bool IsMarkup(string text)
     {
         var trimmed = text.AsSpan().TrimStart();
-        return trimmed.Length > 0 && trimmed[0] is '{' or '[';
+        return trimmed.Length > 0 && trimmed[0] == '<';
     }
 
     // The text of inline scripts; a script's contents are data or code, never markup.
