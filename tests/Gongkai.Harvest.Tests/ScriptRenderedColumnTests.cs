@@ -306,6 +306,46 @@ public sealed class ScriptRenderedColumnTests
     }
 
     [Fact]
+    public async Task A_portal_entry_that_names_the_endpoint_and_fields_reads_a_column_guessing_cannot()
+    {
+        await using var column = await LoopbackColumn.StartAsync();
+        var entries = CountyColumn("/zwgk/ndbg/showinfo.jsp?id={3}");
+        foreach (var entry in entries)
+        {
+            column.AddReport(entry.Path.Split('?')[0] + "/" + entry.Path.Split('=')[1], entry.Title);
+        }
+
+        // The page builds the endpoint at run time and the entries' fields say nothing about themselves.
+        column.Pages["/zwgk/ndbg/index.html"] = ("""
+            <html><body><ul id="docs"></ul><script>
+              var api = ['/zwgk', 'ndbg', 'rows.do'].join('/');
+              var first = '长河县2023年政府信息公开工作年度报告';
+              load(api + '?p=' + 1);
+            </script></body></html>
+            """, "text/html; charset=utf-8");
+        column.Handlers["/zwgk/ndbg/rows.do"] = async (context, _) =>
+        {
+            var page = int.Parse(context.Request.Query["p"]!, CultureInfo.InvariantCulture);
+            var rows = entries.Skip((page - 1) * 30).Take(30).Select(e => new { wjmc = e.Title, lj = "showinfo.jsp/" + e.Path.Split('=')[1], fbsj = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { rows }));
+            return true;
+        };
+        var extra = new Dictionary<string, object?>
+        {
+            ["pagination"] = new { urlTemplate = column.Url("/zwgk/ndbg/rows.do").AbsoluteUri + "?p={page}" },
+            ["links"] = new { dataFields = new { title = "wjmc", url = "lj", date = "fbsj" } },
+        };
+
+        await using var host = HarvestHost.Create(HarvestHost.PortalJson("named", [column.Url("/zwgk/ndbg/index.html")], delaySeconds: 0.02, extra));
+        var summary = await HarvestAsync(host, "named");
+
+        Assert.Empty(await host.FailuresAsync("named"));
+        Assert.Equal(70, summary.New);
+        Assert.Equal(4, column.Requests.Count(r => r.PathAndQuery.StartsWith("/zwgk/ndbg/rows.do", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_readable_column_without_report_titles_in_its_scripts_is_not_called_blind()
     {
         await using var column = await LoopbackColumn.StartAsync();

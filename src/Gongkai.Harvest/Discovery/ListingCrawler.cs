@@ -59,6 +59,7 @@ public sealed partial class ListingCrawler
         ArgumentNullException.ThrowIfNull(portal);
         var cap = maxPages ?? portal.Pagination.MaxPages;
         var walk = new Walk(portal);
+        var blindListings = new List<ListingProblem>();
 
         foreach (var start in portal.StartUrls)
         {
@@ -102,15 +103,23 @@ public sealed partial class ListingCrawler
 
             if (walk.Reports.Count == before && unread is { } blind)
             {
-                walk.Problems.Add(new ListingProblem(blind.Url, ListingProblemKinds.ScriptRenderedList, BlindListingError(blind.Titles)));
+                blindListings.Add(new ListingProblem(blind.Url, ListingProblemKinds.ScriptRenderedList, BlindListingError(blind.Titles)));
             }
         }
 
         if (portal.Pagination.UrlTemplate is { } template)
         {
             var scope = new Uri(template.Replace("{page}", "1", StringComparison.Ordinal));
+            var before = walk.Reports.Count;
             await ReadNumberedAsync(walk, (template, portal.Pagination.FirstTemplatePage), scope, new PageBudget(cap), recordFailures: true, cancellationToken).ConfigureAwait(false);
+            if (walk.Reports.Count > before)
+            {
+                // The portal entry names the endpoint that renders the list: the start page being blind is expected.
+                blindListings.Clear();
+            }
         }
+
+        walk.Problems.AddRange(blindListings);
 
         return new DiscoveryResult(walk.Reports, walk.Listed, walk.Failures, walk.OffHost.ToList()) { Problems = walk.Problems };
     }
