@@ -8,6 +8,8 @@ namespace Gongkai.Harvest.Discovery;
 /// <summary>Reads a listing page: the report links on it and the further listing pages it points to.</summary>
 public static partial class ListingParser
 {
+    private static readonly string[] ReportWords = ["年度报告", "年度報告", "年报", "年報"];
+
     private static readonly string[] NextTexts = ["下一页", "下页", "后页", "下一頁", "下頁", "後頁", "next", "next page", ">", ">>", "»", "›"];
 
     /// <summary>Parses decoded listing HTML fetched from <paramref name="pageUrl"/>; <paramref name="scope"/> is the start URL the pagination must stay under.</summary>
@@ -232,9 +234,10 @@ public static partial class ListingParser
             .Where(n => n.NodeType == HtmlNodeType.Text && n.ParentNode?.Name is not ("script" or "style") && !n.Ancestors("a").Any())
             .Select(n => n.InnerText);
         var titles = new List<string>();
-        foreach (var text in scripts.Concat(loose))
+        // Only texts naming a report are searched: the title pattern is slow on long scripts that do not.
+        foreach (var text in scripts.Concat(loose).Select(System.Net.WebUtility.HtmlDecode).Where(t => ReportWords.Any(w => t!.Contains(w, StringComparison.Ordinal))))
         {
-            foreach (Match match in ReportTitle().Matches(System.Net.WebUtility.HtmlDecode(text)))
+            foreach (Match match in ReportTitle().Matches(text!))
             {
                 var title = match.Value.Trim();
                 if (ReportLinkMatcher.IsReport(title, portal.Links, out _) && !titles.Contains(title))
