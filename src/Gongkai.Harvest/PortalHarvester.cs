@@ -137,7 +137,7 @@ public sealed class PortalHarvester
             PagesListed = discovery.PagesListed,
             ReportsFound = discovery.Reports.Count,
             NotDue = discovery.Reports.Count - due.Count,
-            Failed = discovery.Failures.Count,
+            Failed = discovery.Failures.Count + discovery.Problems.Count,
             WouldFetch = due,
             Duration = _time.GetElapsedTime(run.Started),
         };
@@ -162,6 +162,11 @@ public sealed class PortalHarvester
             }
 
             await FailAsync(run, HarvestStages.List, failure.Url, failure.Fetch.Error ?? failure.Fetch.Outcome.ToString(), failure.Fetch, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var problem in discovery.Problems)
+        {
+            await FailAsync(run, HarvestStages.List, problem.Url, problem.Error, null, cancellationToken, problem.Kind).ConfigureAwait(false);
         }
 
         Dictionary<Uri, CrawlState> states;
@@ -371,14 +376,14 @@ public sealed class PortalHarvester
         }
     }
 
-    private async Task FailAsync(RunContext run, string stage, Uri url, string error, FetchResult? fetch, CancellationToken cancellationToken)
+    private async Task FailAsync(RunContext run, string stage, Uri url, string error, FetchResult? fetch, CancellationToken cancellationToken, string? kind = null)
     {
         Interlocked.Increment(ref run.Failed);
         _telemetry.Failure(run.Portal.Id, stage);
         HarvestLog.StageFailed(_logger, run.Portal.Id, stage, url.AbsoluteUri, error);
         var failure = new HarvestFailure(run.Portal.Id, stage, url.AbsoluteUri, error, fetch?.Attempts ?? 0, fetch?.Status, _time.GetUtcNow())
         {
-            Kind = fetch is null || stage == HarvestStages.Store ? null : fetch.Failure == FetchFailure.None ? fetch.Outcome.ToString() : fetch.Failure.ToString(),
+            Kind = kind ?? (fetch is null || stage == HarvestStages.Store ? null : fetch.Failure == FetchFailure.None ? fetch.Outcome.ToString() : fetch.Failure.ToString()),
             RunId = run.RunId,
         };
         try

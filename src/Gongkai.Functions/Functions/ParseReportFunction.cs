@@ -2,20 +2,34 @@ using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
 using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Functions;
 
 /// <summary>
-/// The blob trigger's body: reads one raw report blob, parses it and records the result. Host-agnostic: the custom
-/// handler endpoint, the local trigger driver and <c>gongkai reparse</c> all call it.
+/// The blob trigger: reads one raw report blob, parses it and records the result. The worker (Event Grid-sourced in
+/// Azure), the local host's blob scan and <c>gongkai reparse</c> all come through here.
 /// </summary>
-public sealed partial class ParseReportFunction(RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures, ParseTelemetry telemetry, TimeProvider time)
+public sealed partial class ParseReportFunction(
+    RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures, ParseTelemetry telemetry,
+    FunctionCounters counters, TimeProvider time, ILogger<ParseReportFunction> functionLogger)
 {
+    /// <summary>
+    /// Bound as a client, not as content: the worker downloads nothing, and the body reads the blob with its properties
+    /// in one GET, every byte as stored (reports are often GB18030, which a string binding would garble).
+    /// </summary>
+    [Function(FunctionNames.ParseReport)]
+    public Task<ParseOutcome> Run(
+        [BlobTrigger(StorageNames.RawReportsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = FunctionNames.StorageConnection)] BlobClient report,
+        CancellationToken cancellationToken) =>
+        counters.MeasureAsync(FunctionNames.ParseReport, () => RunAsync(report.Name, null, functionLogger, cancellationToken));
+
     /// <param name="blob">The blob's name in raw-reports.</param>
     /// <param name="content">The blob's bytes when the caller already has them exactly, with the ETag they belong to.</param>
     public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest.Stores;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,21 +12,23 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Functions.LocalHost;
 
 /// <summary>
-/// Polls the HarvestPortal queue as the host's queue trigger does: batches, messages kept invisible while they run,
+/// Polls the queue HarvestPortal's <c>[QueueTrigger]</c> names and calls the function as the host's queue trigger does: batches, messages kept invisible while they run,
 /// a failed message retried after <c>visibilityTimeout</c>, and moved to <c>{queue}-poison</c> after
 /// <c>maxDequeueCount</c> attempts.
 /// </summary>
 public sealed partial class QueueTriggerDriver(
-    FunctionDefinitions definitions, RecordStorage storage, HandlerClient handler, IOptions<QueueTriggerOptions> queueOptions,
+    FunctionInvoker invoker, RecordStorage storage, IOptions<QueueTriggerOptions> queueOptions,
     IOptions<LocalHostOptions> localOptions, LocalTriggerStatus status, TimeProvider time, IHostApplicationLifetime lifetime,
     ILogger<QueueTriggerDriver> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
+    private readonly DeclaredFunction _function = FunctionCatalog.Get(FunctionNames.HarvestPortal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await HostStarted.WaitAsync(lifetime, stoppingToken);
-        var queueName = definitions.Setting(FunctionNames.HarvestPortal, "queueName");
+        var queueName = ((QueueTriggerAttribute)_function.Trigger).QueueName;
         var options = queueOptions.Value;
         var inFlight = new List<Task>();
         var delay = MinPollingInterval;
@@ -85,31 +87,24 @@ public sealed partial class QueueTriggerDriver(
         var renewing = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
         try
         {
-            var metadata = new JsonObject
-            {
-                ["Id"] = message.MessageId,
-                ["DequeueCount"] = message.DequeueCount,
-                ["PopReceipt"] = message.PopReceipt,
-                ["InsertionTime"] = message.InsertedOn?.ToString("O"),
-                ["ExpirationTime"] = message.ExpiresOn?.ToString("O"),
-                ["NextVisibleTime"] = message.NextVisibleOn?.ToString("O"),
-            };
-            InvocationResult result;
+            // The SDK's QueueMessage is what the worker binds too, DequeueCount and all.
+            object? returned = null;
+            string? failure = null;
             try
             {
-                result = await handler.InvokeAsync(FunctionNames.HarvestPortal, new JsonObject { [FunctionNames.QueueBinding] = message.Body.ToString() }, metadata, stoppingToken);
+                returned = await invoker.InvokeAsync(_function, message, new Dictionary<string, object?>(), stoppingToken);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                result = new InvocationResult(false, 0, [e.Message], null);
+                failure = $"{e.GetType().Name}: {e.Message}";
             }
             await renewal.CancelAsync();
             await renewing;
 
-            if (result.Succeeded)
+            if (failure is null)
             {
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
-                status.HarvestReturned(result.ReturnValue);
+                status.HarvestReturned(returned);
                 status.MessageSucceeded();
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
@@ -117,13 +112,13 @@ public sealed partial class QueueTriggerDriver(
                 await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
                 status.MessagePoisoned();
-                LogPoisoned(logger, message.MessageId, message.DequeueCount, result.Reason);
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, failure);
             }
             else
             {
                 await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.VisibilityTimeout, cancellationToken: stoppingToken);
                 status.MessageFailed();
-                LogRetry(logger, message.MessageId, message.DequeueCount, result.Reason);
+                LogRetry(logger, message.MessageId, message.DequeueCount, failure);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -24,8 +24,8 @@ public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOpt
     public const string Resolved = "resolved";
 
     /// <summary>
-    /// Records one failed attempt. The count is kept here rather than taken from the invocation: the host does not pass
-    /// a blob trigger's dequeue count to a custom handler, and this row is what operators read anyway.
+    /// Records one failed attempt. The count is kept here rather than taken from the invocation: a blob trigger
+    /// carries no dequeue count (Event Grid-sourced or scanned), and this row is what operators read anyway.
     /// </summary>
     public async Task<ParseAttempt> RecordAttemptAsync(ReportVersion version, Exception error, CancellationToken cancellationToken)
     {

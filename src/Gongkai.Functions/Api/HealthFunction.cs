@@ -5,15 +5,24 @@ using Gongkai.Functions.Records;
 using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Gongkai.Functions.Api;
 
-/// <summary><c>GET /api/health</c>: 200 when storage answers, 503 when it does not, with counters for operators.</summary>
-public static class HealthEndpoint
+/// <summary>
+/// <c>GET /api/health</c>: 200 when storage answers, 503 when it does not, with counters for operators. Anonymous, so
+/// probes and availability tests need no key; it reveals counts, never records.
+/// </summary>
+public sealed class HealthFunction(ApiResponder responder, RecordStorage storage, FunctionCounters counters, TimeProvider time)
 {
     private const int FailureScanLimit = 1000;
 
-    public static async Task<IResult> GetAsync(HttpRequest request, RecordStorage storage, FunctionCounters counters, TimeProvider time, CancellationToken cancellationToken)
+    [Function(FunctionNames.Health)]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        responder.AnswerAsync(request, () => CheckAsync(request, cancellationToken), cacheable: false);
+
+    private async Task<IResult> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         QueryParameters.RejectUnknown(request);
         string? storageError = null;
