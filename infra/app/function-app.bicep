@@ -1,5 +1,5 @@
-// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai as a custom handler: the host owns
-// the triggers and calls the `gongkai` executable (host.json → customHandler). Every connection is identity-based.
+// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai as a .NET 10 isolated worker: the host
+// owns the triggers and calls the `gongkai` worker over gRPC. Every connection is identity-based.
 param name string
 param planName string
 param location string
@@ -71,11 +71,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // A custom handler: the host runs host.json's customHandler.description.defaultExecutablePath (`gongkai serve`).
-      // On Flex Consumption this replaces the FUNCTIONS_WORKER_RUNTIME=custom app setting, which the plan rejects.
+      // On Flex Consumption the runtime is declared here; the plan rejects the FUNCTIONS_WORKER_RUNTIME and
+      // FUNCTIONS_EXTENSION_VERSION app settings.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Tests.Operations;
 
@@ -8,7 +7,7 @@ namespace Gongkai.Functions.Tests.Operations;
 /// host.json and every function.json against the required fields of the Functions host's documented schemas
 /// (host.json v2 with a custom handler; function.json bindings), and the function definitions against infra.
 /// </summary>
-public sealed partial class FunctionDefinitionTests
+public sealed partial class FunctionDefinitionTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
 {
     private static readonly string[] HttpMethods = ["get", "post", "put", "delete", "patch", "head", "options", "trace"];
 
@@ -96,23 +95,6 @@ public sealed partial class FunctionDefinitionTests
         }
     }
 
-    [Fact]
-    public void The_event_subscription_feeds_the_blob_trigger_that_exists()
-    {
-        var subscription = BicepFile.Load("infra/app/blob-trigger-subscription.bicep").Text;
-        var functionName = Regex.Match(subscription, @"param functionName string = '(?<v>[^']+)'").Groups["v"].Value;
-        var container = Regex.Match(subscription, @"param containerName string = '(?<v>[^']+)'").Groups["v"].Value;
-        Assert.Equal(StorageNames.RawReportsContainer, container);
-
-        using var json = Load(functionName);
-        var trigger = json.RootElement.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
-        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
-        Assert.StartsWith(container + "/", trigger.GetProperty("path").GetString(), StringComparison.Ordinal);
-        Assert.Contains("functionName=Host.Functions.${functionName}", subscription, StringComparison.Ordinal);
-        Assert.Contains("'Microsoft.Storage.BlobCreated'", subscription, StringComparison.Ordinal);
-        Assert.Contains("subjectBeginsWith: '/blobServices/default/containers/${containerName}/'", subscription, StringComparison.Ordinal);
-    }
-
     private static JsonDocument Load(string function)
     {
         var path = Repository.PathOf($"{FunctionDefinitions.Folder}/{function}/function.json");
@@ -121,9 +103,9 @@ public sealed partial class FunctionDefinitionTests
     }
 
     /// <summary>Triggers may only watch queues and containers that infra creates.</summary>
-    private static IReadOnlyList<string> Queues() => BicepFile.Load("infra/main.bicep").StringArray("queueNames");
+    private IReadOnlyList<string> Queues() => CompiledTemplate.StringArrayVariable(template.Root, "queueNames");
 
-    private static IReadOnlyList<string> Containers() => BicepFile.Load("infra/main.bicep").StringArray("blobContainerNames");
+    private IReadOnlyList<string> Containers() => CompiledTemplate.StringArrayVariable(template.Root, "blobContainerNames");
 
     [GeneratedRegex(@"^%\w+%$")]
     private static partial Regex PercentSetting();
