@@ -1,5 +1,6 @@
-// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai as a .NET 10 isolated worker: the host
-// owns the triggers and calls the `gongkai` worker over gRPC. Every connection is identity-based.
+// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai on the .NET isolated worker
+// (dotnet-isolated 10.0): the host owns the triggers and runs the worker the package's worker.config.json names.
+// Every connection is identity-based.
 param name string
 param planName string
 param location string
@@ -71,8 +72,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // On Flex Consumption the runtime is declared here; the plan rejects the FUNCTIONS_WORKER_RUNTIME and
-      // FUNCTIONS_EXTENSION_VERSION app settings.
+      // The isolated worker: on Flex Consumption this replaces the FUNCTIONS_WORKER_RUNTIME app setting, which the plan rejects.
       runtime: {
         name: 'dotnet-isolated'
         version: '10.0'

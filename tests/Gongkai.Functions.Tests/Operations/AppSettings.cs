@@ -7,8 +7,8 @@ namespace Gongkai.Functions.Tests.Operations;
 
 /// <summary>
 /// The settings the app reads, found from the code (env var form: A__B): options types bound to a configuration
-/// section (a <c>SectionName</c> constant), <c>%Setting%</c> expressions of trigger definitions, and keys read
-/// through the usual configuration APIs.
+/// section (a <c>SectionName</c> constant), the <c>%Setting%</c> expressions and connections of the built app's
+/// functions.metadata, and keys read through the usual configuration APIs.
 /// </summary>
 internal static partial class AppSettings
 {
@@ -23,7 +23,6 @@ internal static partial class AppSettings
     /// <summary>Set by the Functions host or the platform, never by us.</summary>
     public static readonly IReadOnlySet<string> HostProvided = new HashSet<string>(StringComparer.Ordinal)
     {
-        "FUNCTIONS_CUSTOMHANDLER_PORT",
         "FUNCTIONS_WORKER_RUNTIME",
     };
 
@@ -83,15 +82,39 @@ internal static partial class AppSettings
             .ToList();
     }
 
-    /// <summary>Every setting or section read: by the host for us, as a <c>%Setting%</c>, or by code in src/.</summary>
+    /// <summary>Every setting or section read: by the host for us, by a trigger, or by code in src/.</summary>
     public static IReadOnlySet<string> ReadByTheApp()
     {
         var settings = new SortedSet<string>(ReadByTheHost, StringComparer.Ordinal);
         settings.UnionWith(OptionsSections().Keys);
+        settings.UnionWith(ReferencedByFunctionDefinitions());
         settings.UnionWith(ReadByCode());
         settings.ExceptWith(HostProvided);
         settings.RemoveWhere(s => NotOurs.Any(prefix => s.StartsWith(prefix, StringComparison.Ordinal)));
         return settings;
+    }
+
+    /// <summary><c>%Setting%</c> expressions and <c>connection</c> names in the built app's functions.metadata.</summary>
+    public static IEnumerable<string> ReferencedByFunctionDefinitions()
+    {
+        foreach (var function in FunctionMetadata.Load().Values)
+        {
+            foreach (var binding in FunctionMetadata.Bindings(function))
+            {
+                foreach (var property in binding.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                {
+                    var value = property.Value.GetString()!;
+                    if (property.Name == "connection")
+                    {
+                        yield return value;
+                    }
+                    foreach (Match match in SettingExpression().Matches(value))
+                    {
+                        yield return match.Groups["name"].Value;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Settings named in src/: configuration keys read through the usual APIs, and <c>%Setting%</c> expressions.</summary>
@@ -136,6 +159,9 @@ internal static partial class AppSettings
 
     [GeneratedRegex(@"""%(?<name>[A-Za-z_]\w*)%""")]
     private static partial Regex PercentExpression();
+
+    [GeneratedRegex(@"%(?<name>[A-Za-z_]\w*)%")]
+    private static partial Regex SettingExpression();
 
     [GeneratedRegex("""
         (?:GetSection|GetValue<[^>]+>|GetRequiredSection|GetEnvironmentVariable)\(\s*"(?<key>[^"]+)"

@@ -41,6 +41,14 @@ public sealed partial class CompiledTemplate : IAsyncLifetime
     public JsonElement Resource(string deploymentName, string type) =>
         Assert.Single(Resources(Module(deploymentName)), r => Type(r) == type);
 
+    /// <summary>The Function App's app settings, by name, as the template sets them (values are template expressions).</summary>
+    public IReadOnlyDictionary<string, string> FunctionAppSettings()
+    {
+        var config = Resource("function-app", "Microsoft.Web/sites/config");
+        Assert.Equal("[format('{0}/{1}', parameters('name'), 'appsettings')]", config.GetProperty("name").GetString());
+        return config.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+    }
+
     /// <summary>A string array variable of a template, its elements that refer to other variables resolved.</summary>
     public static IReadOnlyList<string> StringArrayVariable(JsonElement template, string name) =>
         template.GetProperty("variables").GetProperty(name).EnumerateArray().Select(e => Evaluate(template, e.GetString()!)).ToList();

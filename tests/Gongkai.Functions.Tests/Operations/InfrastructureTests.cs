@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Gongkai.Functions.Hosting;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Tests.Operations;
 
@@ -311,12 +311,7 @@ public sealed class InfrastructureTests(CompiledTemplate template) : IClassFixtu
         Assert.Single(CompiledTemplate.Resources(template.Root), r => r.GetProperty("name").GetString() == deploymentName)
             .GetProperty("properties").GetProperty("parameters");
 
-    private Dictionary<string, string> AppSettingValues()
-    {
-        var config = template.Resource("function-app", "Microsoft.Web/sites/config");
-        Assert.Equal("[format('{0}/{1}', parameters('name'), 'appsettings')]", config.GetProperty("name").GetString());
-        return config.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-    }
+    private IReadOnlyDictionary<string, string> AppSettingValues() => template.FunctionAppSettings();
 
     private List<string> AzureSettings() => AppSettingValues().Keys.ToList();
 
