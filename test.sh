@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Gongkai's whole test suite: installs Azurite and restores .NET packages if needed, starts Azurite in
-# memory on free ports, runs every test project against it, and stops it afterwards, pass or fail.
+# Runs Gongkai's whole test suite: installs Azurite and restores .NET packages if needed, compiles and lints
+# infra/main.bicep with the pinned Bicep CLI (eng/bicep.sh), starts Azurite in memory on free ports, runs every
+# test project against it, and stops it afterwards, pass or fail.
 set -euo pipefail
 cd "$(dirname "$0")"
 . eng/azurite.sh
@@ -11,6 +12,9 @@ trap azurite_stop EXIT INT TERM
 azurite_start
 export GONGKAI_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 
+echo "==> bicep build infra/main.bicep (errors and linter warnings fail)"
+mkdir -p "${GONGKAI_ARTIFACTS:-artifacts}/infra"
+eng/bicep.sh build infra/main.bicep --outfile "${GONGKAI_ARTIFACTS:-artifacts}/infra/main.json"
 echo "==> dotnet restore"
 dotnet restore Functions.sln --nologo -v quiet
 echo "==> dotnet build"
