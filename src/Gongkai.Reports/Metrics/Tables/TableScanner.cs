@@ -31,6 +31,7 @@ internal static class TableScanner
         var text = context.Document.MatchText;
         var grids = context.Document.Tables;
         var fromText = TextTables.Find(context.Document, grids.Count);
+        fromText.AddRange(RunTogetherTables.Find(context.Document, context.Figures, grids.Count + fromText.Count));
         if (fromText.Count > 0)
         {
             grids = [.. grids.Concat(fromText).OrderBy(g => g.Start)];

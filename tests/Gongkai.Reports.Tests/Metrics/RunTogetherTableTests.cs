@@ -1,0 +1,163 @@
+using static Gongkai.Reports.Tests.Metrics.ReportFixtures;
+using static Gongkai.Reports.Tests.Text.TextFixtures;
+
+namespace Gongkai.Reports.Tests.Metrics;
+
+/// <summary>
+/// Reports that reached the web as one line of text with their tables flattened and the cells run together
+/// (<c>一、本年新收政府信息公开申请数量6143114061</c>): the cuts come back from the tables' own arithmetic, and a row
+/// whose digits more than one cut explains gets no figures and a problem naming it.
+/// </summary>
+public sealed class RunTogetherTableTests
+{
+    private static readonly string[] Applicants = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org"];
+
+    [Fact]
+    public void The_export_header_gives_title_date_and_url_and_its_column_is_never_the_title()
+    {
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        Assert.Equal("南溪县住房和城乡建设局2022年政府信息公开工作年度报告", report.Title);
+        Assert.Equal("南溪县住房和城乡建设局", report.Agency);
+        Assert.Equal(2022, report.ReportYear);
+        Assert.Equal(new DateOnly(2023, 1, 16), report.PublishedOn);
+        Assert.DoesNotContain("标题", report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("栏目", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_inside_the_one_line_body_become_sections_and_chrome_is_removed()
+    {
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems", "other"], Kinds(report));
+        Assert.DoesNotContain("浏览次数", report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("您现在的位置", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_three_cells_are_recovered_from_its_arithmetic()
+    {
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        AssertRow(report, "requests.new_received", NewReceived());
+        AssertRow(report, "requests.carried_over", CarriedOver);
+        AssertRow(report, "requests.granted", Granted);
+        AssertRow(report, "requests.partially_granted", Partial);
+        AssertRow(report, "requests.unable.not_held", Unable[0]);
+        AssertRow(report, "requests.other.other", Other2021[2]);
+        AssertRow(report, "requests.processed_total", Processed());
+        AssertRow(report, "requests.carried_forward", CarriedForward);
+        Assert.DoesNotContain(report.Problems, p => p.Code.StartsWith("check.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_recovered_figure_points_at_its_own_digits()
+    {
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        var granted = report.Metrics["requests.granted:natural_person"];
+        Assert.Equal(ProvenanceKinds.Table, granted.Provenance.Kind);
+        Assert.Equal("20", report.Text[granted.Provenance.Start!.Value..granted.Provenance.End!.Value]);
+        var total = report.Metrics["requests.processed_total"];
+        Assert.Equal("57", report.Text[total.Provenance.Start!.Value..total.Provenance.End!.Value]);
+    }
+
+    [Fact]
+    public void Table_four_groups_each_add_up_and_table_two_single_cells_are_whole()
+    {
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        Assert.Equal(7m, report.Metrics["reconsideration.total"].Value);
+        Assert.Equal(2m, report.Metrics["reconsideration.pending"].Value);
+        Assert.Equal(4m, report.Metrics["litigation.direct.total"].Value);
+        Assert.Equal(2m, report.Metrics["litigation.after_reconsideration.total"].Value);
+        Assert.Equal(2417m, report.Metrics["proactive.licensing.decisions"].Value);
+        Assert.Equal(306m, report.Metrics["proactive.penalties.decisions"].Value);
+        Assert.Equal(8.5m, report.Metrics["proactive.fees.amount_wan_yuan"].Value);
+        Assert.Equal(2m, report.Metrics["proactive.rules.in_force"].Value);
+    }
+
+    [Fact]
+    public void A_row_two_cuts_explain_gets_no_figures_and_a_problem_naming_it()
+    {
+        // 行政规范性文件5138: 5 | 1 | 38 and 5 | 13 | 8 both fit 本年制发 | 本年废止 | 现行有效; nothing else says which.
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        Assert.False(report.Metrics.ContainsKey("proactive.normative_docs.issued"));
+        Assert.False(report.Metrics.ContainsKey("proactive.normative_docs.in_force"));
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+        Assert.Contains("行政规范性文件", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("5138", report.Text[problem.Start!.Value..problem.End!.Value]);
+    }
+
+    [Fact]
+    public void Ordinals_and_names_in_the_overview_are_not_counts()
+    {
+        // “第一时间”, “三个一”, “两个平台”, “十四五”: the overview's only counts are the 61 requests and 57 answered,
+        // and they agree with 表三.
+        var report = Parse(Bytes("flattened-2022.txt"), "flattened-2022.txt");
+
+        Assert.All(report.Metrics.Values.Where(m => m.Provenance.Kind == ProvenanceKinds.Sentence), m => Assert.Equal("fees.amount_yuan", m.Key));
+        Assert.DoesNotContain(report.Problems, p => p.Code == ProblemCodes.FiguresConflict);
+    }
+
+    [Fact]
+    public void A_narrative_with_ordinals_and_names_states_only_its_counts()
+    {
+        var report = ParseText(
+            "一、总体情况\n2016年，本局落实“三个一”工作机制，做到第一时间登记、第一时间答复，建成“两个平台”，谋划“十四五”规划公开工作，"
+            + "全年共受理政府信息公开申请5件，均已按时答复。\n");
+
+        Assert.Equal(["requests.new_received"], report.Metrics.Keys.ToArray());
+        Assert.Equal(5m, report.Metrics["requests.new_received"].Value);
+    }
+
+    [Fact]
+    public void When_the_totals_are_cut_off_an_open_row_is_left_out_and_named()
+    {
+        // Without （七）总计 and 四、结转, nothing decides between 1|4|2|0|0|10|17 and 14|2|0|0|1|0|17.
+        var report = ParseText(
+            "三、收到和处理政府信息公开申请情况\n"
+            + "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量91120023108"
+            + "二、上年结转政府信息公开申请数量4000004三、本年度办理结果（一）予以公开416001250（四）无法提供1.本机关不掌握相关政府信息142001017\n");
+
+        Assert.Equal(91m, report.Metrics["requests.new_received:natural_person"].Value);
+        Assert.Equal(50m, report.Metrics["requests.granted"].Value);
+        Assert.False(report.Metrics.ContainsKey("requests.unable.not_held"));
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+        Assert.Equal("requests.unable.not_held", problem.Key);
+    }
+
+    [Fact]
+    public void A_row_no_cut_explains_is_left_out_and_the_others_are_kept()
+    {
+        // 43|1|1|0|1|4|61 cannot add up: the row's digits were damaged or mistyped.
+        var report = ParseText(
+            "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量431101461"
+            + "二、上年结转政府信息公开申请数量4000004\n");
+
+        Assert.False(report.Metrics.ContainsKey("requests.new_received:natural_person"));
+        Assert.Equal(4m, report.Metrics["requests.carried_over"].Value);
+        Assert.Contains(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous && p.Message.Contains("no cut", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cells_separated_by_spaces_or_bars_are_not_run_together()
+    {
+        var report = ParseText(
+            "一、本年新收政府信息公开申请数量 | 91 | 12 | 0 | 0 | 2 | 3 | 108 |\n二、上年结转政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n");
+
+        Assert.DoesNotContain(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+    }
+
+    private static void AssertRow(ParsedReport report, string key, int[] applicants)
+    {
+        for (var i = 0; i < applicants.Length; i++)
+        {
+            Assert.Equal(applicants[i], report.Metrics[key + ":" + Applicants[i]].Value);
+        }
+
+        Assert.Equal(applicants.Sum(), report.Metrics[key].Value);
+    }
+}
