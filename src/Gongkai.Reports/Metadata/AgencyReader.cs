@@ -25,7 +25,7 @@ internal static partial class AgencyReader
                 continue;
             }
 
-            var simplified = Canonical(ChineseScript.ToSimplified(cleaned));
+            var simplified = Canonical(ChineseScript.ToSimplified(cleaned), sources);
             var region = RegionReader.Read(simplified);
             if (region == ReportRegion.Unknown)
             {
@@ -35,13 +35,13 @@ internal static partial class AgencyReader
 
             if (placeless is { Own: true } named && Qualify(named.Written, cleaned, region) is { } qualified)
             {
-                return (Canonical(ChineseScript.ToSimplified(qualified)), qualified);
+                return (Canonical(ChineseScript.ToSimplified(qualified), sources), qualified);
             }
 
             return (simplified, cleaned);
         }
 
-        return placeless is { } last ? (Canonical(ChineseScript.ToSimplified(last.Written)), last.Written) : (null, null);
+        return placeless is { } last ? (Canonical(ChineseScript.ToSimplified(last.Written), sources), last.Written) : (null, null);
     }
 
     private static string? Qualify(string levelOnly, string placed, ReportRegion region)
@@ -63,17 +63,22 @@ internal static partial class AgencyReader
         return at < 0 ? null : placed[..(at + place.Length)] + levelOnly[1..];
     }
 
-    /// <summary>Simplified, and a place's government named in full (荆州市政府, 荆州市 → 荆州市人民政府).</summary>
-    public static string Canonical(string simplified)
+    /// <summary>
+    /// Simplified, and a place's government named in full (荆州市政府 → 荆州市人民政府) — but only when the document itself
+    /// uses the full name: a canonical form picks another name the document gives, it never invents one (XX新区 stays
+    /// XX新区, not XX新区人民政府).
+    /// </summary>
+    private static string Canonical(string simplified, MetadataSources sources)
     {
         var place = BarePlace().Match(simplified);
-        if (place.Success)
-        {
-            return place.Groups[1].Value + "人民政府";
-        }
-
-        return PlaceOnly().IsMatch(simplified) ? simplified + "人民政府" : simplified;
+        var full = place.Success ? place.Groups[1].Value + "人民政府" : PlaceOnly().IsMatch(simplified) ? simplified + "人民政府" : null;
+        return full is not null && Uses(sources, full) ? full : simplified;
     }
+
+    private static bool Uses(MetadataSources sources, string name) =>
+        sources.MatchText.Contains(name, StringComparison.Ordinal)
+        || (sources.MetaValue("articletitle", "contentsource", "sitename") is { } meta && ChineseScript.ToMatchText(meta).Contains(name, StringComparison.Ordinal))
+        || sources.Before.Concat(sources.Removed).Concat(sources.After).Any(line => ChineseScript.ToMatchText(line).Contains(name, StringComparison.Ordinal));
 
     private static IEnumerable<(string Name, bool Own)> Candidates(MetadataSources sources, string? title)
     {
@@ -148,7 +153,8 @@ internal static partial class AgencyReader
         // 广州市荔湾区人民政府信息公开年度报告: the report name took 政府 from 人民政府; a place followed by
         // 政府信息公开… is that place's government.
         var tookGovernment = match.AsSpan(name.Index).StartsWith("政府");
-        if (tookGovernment && (prefix.EndsWith("人民", StringComparison.Ordinal) || IsPlace(prefix)))
+        // A zone (XX新区, XX综合实验区, XX开发区) is run by a 管委会, not a 政府: its name is written as it stands.
+        if (tookGovernment && (prefix.EndsWith("人民", StringComparison.Ordinal) || (IsPlace(prefix) && !Zone().IsMatch(prefix))))
         {
             return asWritten + title.Substring(name.Index, 2);
         }
@@ -232,6 +238,9 @@ internal static partial class AgencyReader
 
     [GeneratedRegex(@"(?:(?<!\d)(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?", RegexOptions.CultureInvariant)]
     private static partial Regex YearPrefix();
+
+    [GeneratedRegex(@"(?:新区|实验区|试验区|开发区|示范区|合作区|园区|保税区|高新区|经开区|管理区)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Zone();
 
     [GeneratedRegex(@"^\s*关于", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAbout();
