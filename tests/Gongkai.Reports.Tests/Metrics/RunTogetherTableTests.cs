@@ -161,3 +161,94 @@ public sealed class RunTogetherTableTests
         Assert.Equal(applicants.Sum(), report.Metrics[key].Value);
     }
 }
+
+/// <summary>
+/// The pre-2019 统计表 with 本年 and 历年累计 columns, flattened: unit, year and cumulative figure run together
+/// (<c>主动公开信息数条3121874</c>) or kept apart by spaces. The year's figure is the table's; 历年累计 ≥ 本年, and a
+/// sentence of the report stating the year's figure settles a cut the table alone leaves open.
+/// </summary>
+public sealed class CumulativeStatisticsTableTests
+{
+    private const string Narrative =
+        "2016年青禾县林业局政府信息公开工作年度报告\n一、概述\n2016年，我局全年主动公开政府信息312条，共受理政府信息公开申请5件，均已按时答复。\n"
+        + "二、主动公开政府信息情况\n我局通过门户网站公开机构职能、林业项目等信息。\n三、依申请公开政府信息情况\n申请均在法定期限内答复。\n";
+
+    [Fact]
+    public void A_run_together_row_takes_the_cut_the_narrative_states_and_the_year_column()
+    {
+        var report = ParseText(Narrative + "附表：政府信息公开情况统计表\n"
+            + "指标名称计量单位本年历年累计一、主动公开情况（一）主动公开信息数条3121874其中：主动公开规范性文件数件1245"
+            + "二、依申请公开情况（一）收到申请数件523（二）申请答复数件523其中：同意公开答复数件419三、行政复议数量件01四、依申请公开信息收取的费用万元00\n");
+
+        Assert.Equal(312m, report.Metrics["proactive.total_items"].Value);
+        Assert.Equal(ProvenanceKinds.Table, report.Metrics["proactive.total_items"].Provenance.Kind);
+        Assert.Equal(5m, report.Metrics["requests.new_received"].Value);
+        Assert.Equal(5m, report.Metrics["requests.processed_total"].Value);
+        Assert.Equal(4m, report.Metrics["requests.granted"].Value);
+        Assert.Equal(0m, report.Metrics["reconsideration.total"].Value);
+        Assert.Equal(0m, report.Metrics["fees.amount_yuan"].Value);
+        Assert.Equal(ReportFormats.Pre2019, report.Format);
+    }
+
+    [Fact]
+    public void A_row_neither_the_table_nor_the_narrative_settles_is_left_out()
+    {
+        // 1245 is 1 | 245 or 12 | 45; the report never states how many normative documents it published.
+        var report = ParseText(Narrative + "指标名称计量单位本年历年累计（一）主动公开信息数条3121874其中：主动公开规范性文件数件1245\n");
+
+        Assert.False(report.Metrics.ContainsKey("proactive.normative_docs.published"));
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+        Assert.Contains("主动公开规范性文件数", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_spaces_between_the_columns_the_year_is_the_figure_not_the_cumulative_one()
+    {
+        var report = ParseText(Narrative + "附表：政府信息公开情况统计表\n指标名称 计量单位 本年 历年累计\n"
+            + "（一）主动公开信息数 条 312 1874\n（二）收到申请数 件 5 23\n（三）申请答复数 件 5 23\n其中：同意公开答复数 件 4 19\n行政复议数量 件 0 1\n");
+
+        Assert.Equal(312m, report.Metrics["proactive.total_items"].Value);
+        Assert.Equal(5m, report.Metrics["requests.new_received"].Value);
+        Assert.Equal(4m, report.Metrics["requests.granted"].Value);
+        Assert.Equal(0m, report.Metrics["reconsideration.total"].Value);
+    }
+}
+
+/// <summary>Narrative-only reports (2008–2018): approximate totals, ranges, and the noun that decides the key.</summary>
+public sealed class NarrativeTotalsTests
+{
+    private const string Report =
+        "2012年红石镇政府信息公开工作年度报告\n一、概述\n2012年，我镇政府信息公开工作稳步推进，政务服务中心全年受理申请4900人次，办理各类事项3000余件。\n"
+        + "二、主动公开政府信息情况\n全年主动公开政府信息约1200条，其中通过政府网站公开800余条。\n"
+        + "三、依申请公开政府信息情况\n全年共收到政府信息公开申请近30件，其中当面申请8件，同意公开10件。\n"
+        + "四、咨询情况\n受理群众咨询约300至400人次。\n"
+        + "五、因政府信息公开申请提起行政复议、行政诉讼情况\n本年度未发生因政府信息公开申请提起的行政复议和行政诉讼。\n";
+
+    [Fact]
+    public void Person_times_received_are_not_requests()
+    {
+        var report = ParseText(Report);
+
+        Assert.Equal(30m, report.Metrics["requests.new_received"].Value);
+        Assert.DoesNotContain(report.Metrics.Values, m => m.Value == 4900m);
+    }
+
+    [Fact]
+    public void Approximate_totals_are_kept_as_written_with_a_note()
+    {
+        var report = ParseText(Report);
+
+        Assert.Equal(1200m, report.Metrics["proactive.total_items"].Value);
+        Assert.StartsWith("approximate", report.Metrics["proactive.total_items"].Provenance.Note, StringComparison.Ordinal);
+        Assert.StartsWith("approximate", report.Metrics["requests.new_received"].Provenance.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_range_is_not_a_figure()
+    {
+        var report = ParseText(Report);
+
+        Assert.False(report.Metrics.ContainsKey("consultations.total"));
+        Assert.Equal(0m, report.Metrics["reconsideration.total"].Value);
+    }
+}

@@ -44,6 +44,7 @@ internal static partial class RunTogetherTables
                 reader.Table2(pairs);
                 reader.Table3(pairs);
                 reader.Table4(pairs);
+                reader.Statistics(pairs, lineStart, lineEnd);
             }
 
             lineStart = lineEnd + 1;
@@ -53,7 +54,8 @@ internal static partial class RunTogetherTables
     }
 
     private static bool MayHoldTable(ReadOnlySpan<char> line) =>
-        line.Contains("本年新收", StringComparison.Ordinal) || line.Contains("信息内容", StringComparison.Ordinal) || line.Contains("结果维持", StringComparison.Ordinal);
+        line.Contains("本年新收", StringComparison.Ordinal) || line.Contains("信息内容", StringComparison.Ordinal) || line.Contains("结果维持", StringComparison.Ordinal)
+        || line.Contains("历年累计", StringComparison.Ordinal);
 
     /// <summary>
     /// The line as labels, each followed by the digit run after it (if any). A row's ordinal stuck to the figures
@@ -456,6 +458,97 @@ internal static partial class RunTogetherTables
             }
         }
 
+        // ── 统计表 (pre-2019: 指标名称 | 计量单位 | 本年 | 历年累计) ──────────────────────────────────
+        public void Statistics(List<Pair> pairs, int lineStart, int lineEnd)
+        {
+            var first = pairs.FindIndex(p => p.Normalized(document).Contains("历年累计", StringComparison.Ordinal));
+            if (first < 0)
+            {
+                return;
+            }
+
+            var rows = new List<TableCell[]> { new[] { Synthetic("指标名称"), Synthetic("计量单位"), Synthetic("本年"), Synthetic("历年累计") } };
+            for (var p = first; p < pairs.Count; p++)
+            {
+                var pair = pairs[p];
+                var label = document.MatchText[pair.Label.Start..pair.Label.End];
+                if (p == first)
+                {
+                    // The header's words, then possibly the first row's label: what follows 历年累计.
+                    var after = label.IndexOf("历年累计", StringComparison.Ordinal) + "历年累计".Length;
+                    label = label[after..];
+                    pair = pair with { Label = (pair.Label.Start + after, pair.Label.End) };
+                }
+
+                var unit = Unit().Match(label);
+                if (!unit.Success || pair.Digits is not { } run || !pair.RunsOn || unit.Index == 0)
+                {
+                    if (label.Length > 0 && pair.Digits is null)
+                    {
+                        rows.Add([Cell(pair.Label.Start, pair.Label.End), Blank(), Blank(), Blank()]);
+                    }
+
+                    continue;
+                }
+
+                var name = (pair.Label.Start, pair.Label.Start + unit.Index);
+                var unitSpan = (pair.Label.Start + unit.Index, pair.Label.End);
+                var candidates = DigitSplits.Enumerate(Digits(run), 2, v => v[1] >= v[0]);
+                if (candidates.Count > 1)
+                {
+                    // The narrative settles it when it states the year's figure for exactly one cut.
+                    var stated = candidates.Where(c => NarrativeStates(c.Values[0], unit.Value, label[..unit.Index], lineStart, lineEnd)).ToList();
+                    candidates = stated.Count == 1 ? stated : candidates;
+                }
+
+                var cut = candidates.Count == 1 ? candidates[0] : null;
+                if (cut is null)
+                {
+                    Ambiguous("统计表", Text(name.Item1, name.Item2), run, candidates.Count);
+                }
+
+                var data = DataRow(name, run, cut, 2);
+                rows.Add([data[0], Cell(unitSpan.Item1, unitSpan.Item2), data[1], data[2]]);
+            }
+
+            if (rows.Count > 1)
+            {
+                AddGrid(rows);
+            }
+        }
+
+        // A sentence outside the table says “…主动公开…312条”: the figure with its unit, the indicator's first words in its clause.
+        private bool NarrativeStates(long value, string unit, string indicator, int tableStart, int tableEnd)
+        {
+            var cue = LabelText.StripNumbering(LabelText.Normalize(indicator)).ToString();
+            cue = cue.StartsWith("其中", StringComparison.Ordinal) ? cue[2..] : cue;
+            cue = cue.Length > 4 ? cue[..4] : cue;
+            if (cue.Length < 2)
+            {
+                return false;
+            }
+
+            var text = document.MatchText;
+            var written = value.ToString(System.Globalization.CultureInfo.InvariantCulture) + unit;
+            for (var at = text.IndexOf(written, StringComparison.Ordinal); at >= 0; at = text.IndexOf(written, at + 1, StringComparison.Ordinal))
+            {
+                if ((at >= tableStart && at < tableEnd) || (at > 0 && (char.IsAsciiDigit(text[at - 1]) || text[at - 1] == '.')))
+                {
+                    continue;
+                }
+
+                var clauseStart = Math.Max(0, text.LastIndexOfAny(['，', ',', '。', '；', ';', '\n'], Math.Max(0, at - 1)) + 1);
+                if (LabelText.Normalize(text[clauseStart..at]).Contains(cue, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static TableCell Synthetic(string text) => new(0, 0, text, text, 1, 1, true, -1);
+
         // ── grids ───────────────────────────────────────────────────────────────────────────
         private TableCell[] DataRow((int Start, int End) label, (int Start, int End)? run, DigitSplit? cut, int columns)
         {
@@ -528,6 +621,9 @@ internal static partial class RunTogetherTables
 
     [GeneratedRegex(@"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额(?:\(单位:万元\)|\(万元\))?|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增/减|本年增减|处理决定数量|采购项目数量|采购总金额(?:\(单位:万元\)|\(万元\))?", RegexOptions.CultureInvariant)]
     private static partial Regex Measure();
+
+    [GeneratedRegex(@"(?:人次|万元|条|件|个|次|项|份|宗|起|元|人|篇|期)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Unit();
 
     [GeneratedRegex(@"(?:行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Subject();

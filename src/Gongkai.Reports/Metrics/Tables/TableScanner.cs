@@ -128,7 +128,7 @@ internal static class TableScanner
                 return Kind.Table2;
             }
 
-            if (Has(text, "主动公开政府信息数") || Has(text, "收到申请数") || Has(text, "申请答复数"))
+            if (Has(text, "主动公开政府信息数") || Has(text, "主动公开信息数") || Has(text, "收到申请数") || Has(text, "申请答复数"))
             {
                 return Kind.Statistics;
             }
