@@ -252,3 +252,31 @@ public sealed class NarrativeTotalsTests
         Assert.Equal(0m, report.Metrics["reconsideration.total"].Value);
     }
 }
+
+public sealed class RunTogetherTableTwoTests
+{
+    private const string Table =
+        "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件5138第二十条第（五）项信息内容本年处理决定数量行政许可2417\n";
+
+    [Fact]
+    public void A_sentence_stating_one_cuts_figure_settles_the_row()
+    {
+        // 5138 is 5 | 1 | 38 or 5 | 13 | 8; the overview says 1 was repealed.
+        var report = ParseText("一、总体情况\n2022年，本局制发行政规范性文件5件，废止行政规范性文件1件。\n" + Table);
+
+        Assert.Equal(5m, report.Metrics["proactive.normative_docs.issued"].Value);
+        Assert.Equal(1m, report.Metrics["proactive.normative_docs.repealed"].Value);
+        Assert.Equal(38m, report.Metrics["proactive.normative_docs.in_force"].Value);
+        Assert.DoesNotContain(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+    }
+
+    [Fact]
+    public void A_sentence_stating_what_every_cut_has_settles_nothing()
+    {
+        var report = ParseText("一、总体情况\n2022年，本局制发行政规范性文件5件。\n" + Table);
+
+        Assert.False(report.Metrics.ContainsKey("proactive.normative_docs.in_force"));
+        Assert.Contains(report.Problems, p => p.Code == ProblemCodes.FiguresSplitAmbiguous);
+        Assert.Equal(2417m, report.Metrics["proactive.licensing.decisions"].Value);
+    }
+}

@@ -194,6 +194,18 @@ internal static partial class RunTogetherTables
                 else
                 {
                     var candidates = digits.AsSpan().ContainsAny('.', ',') ? [] : DigitSplits.Enumerate(digits, columns, values => Table2Rule(measures, values));
+                    if (candidates.Count > 1)
+                    {
+                        // The narrative settles it when it states a figure of exactly one cut (本年制发行政规范性文件7件).
+                        var subjectWords = document.MatchText[subjectSpan.Item1..subjectSpan.Item2];
+                        for (var k = 0; k < columns && candidates.Count > 1; k++)
+                        {
+                            var column = k;
+                            var stated = candidates.Where(c => NarrativeStates(c.Values[column], "件", subjectWords, pairs[p].Label.Start, run.End, MeasureWord(measures[column]))).ToList();
+                            candidates = stated.Count > 0 ? stated : candidates;
+                        }
+                    }
+
                     cut = candidates.Count == 1 ? candidates[0] : null;
                     if (cut is null)
                     {
@@ -517,8 +529,20 @@ internal static partial class RunTogetherTables
             }
         }
 
-        // A sentence outside the table says “…主动公开…312条”: the figure with its unit, the indicator's first words in its clause.
-        private bool NarrativeStates(long value, string unit, string indicator, int tableStart, int tableEnd)
+        private string MeasureWord((int Start, int End) measure)
+        {
+            var words = document.MatchText[measure.Start..measure.End];
+            return words.Contains("制发", StringComparison.Ordinal) ? "制发"
+                : words.Contains("废止", StringComparison.Ordinal) ? "废止"
+                : words.Contains("现行有效", StringComparison.Ordinal) ? "现行有效"
+                : words.Contains("新制作", StringComparison.Ordinal) ? "制作"
+                : words.Contains("新公开", StringComparison.Ordinal) ? "公开"
+                : words;
+        }
+
+        // A sentence outside the table says “…主动公开…312条”: the figure with its unit, the indicator's first words (and
+        // the column's word, when given) in its clause.
+        private bool NarrativeStates(long value, string unit, string indicator, int tableStart, int tableEnd, string? measure = null)
         {
             var cue = LabelText.StripNumbering(LabelText.Normalize(indicator)).ToString();
             cue = cue.StartsWith("其中", StringComparison.Ordinal) ? cue[2..] : cue;
@@ -538,7 +562,8 @@ internal static partial class RunTogetherTables
                 }
 
                 var clauseStart = Math.Max(0, text.LastIndexOfAny(['，', ',', '。', '；', ';', '\n'], Math.Max(0, at - 1)) + 1);
-                if (LabelText.Normalize(text[clauseStart..at]).Contains(cue, StringComparison.Ordinal))
+                var clause = LabelText.Normalize(text[clauseStart..at]);
+                if (clause.Contains(cue, StringComparison.Ordinal) && (measure is null || clause.Contains(measure, StringComparison.Ordinal)))
                 {
                     return true;
                 }
