@@ -21,22 +21,8 @@ internal static partial class RunTogetherTables
     {
         var grids = new List<TableGrid>();
         var match = document.MatchText;
-        var tableIndex = 0;
-        var lineStart = 0;
-        while (lineStart < match.Length)
+        foreach (var (lineStart, lineEnd, insideGrid) in DocumentLines.Of(document))
         {
-            var lineEnd = match.IndexOf('\n', lineStart);
-            if (lineEnd < 0)
-            {
-                lineEnd = match.Length;
-            }
-
-            while (tableIndex < document.Tables.Count && document.Tables[tableIndex].End <= lineStart)
-            {
-                tableIndex++;
-            }
-
-            var insideGrid = tableIndex < document.Tables.Count && document.Tables[tableIndex].Start <= lineStart;
             if (!insideGrid && lineEnd - lineStart >= MinLine && MayHoldTable(match.AsSpan(lineStart, lineEnd - lineStart)))
             {
                 var pairs = Pairs(document, lineStart, lineEnd);
@@ -46,8 +32,6 @@ internal static partial class RunTogetherTables
                 reader.Table4(pairs);
                 reader.Statistics(pairs, lineStart, lineEnd);
             }
-
-            lineStart = lineEnd + 1;
         }
 
         return grids;
