@@ -12,6 +12,7 @@ public sealed class SharedExampleTests
 {
     private const string Html = "2021-tables-word-export.html";
     private const string Flattened = "2021-tables-flattened.txt";
+    private const string AsText = "2021-tables-as-text.txt";
 
     // Section 六 (本年度未收取信息处理费) is in the text shapes only: the HTML file holds the tables' sections.
     private static readonly string[] TextOnly = ["fees.amount_yuan"];
@@ -59,6 +60,44 @@ public sealed class SharedExampleTests
         Assert.Equal(2021, flattened.ReportYear);
         Assert.Equal(new DateOnly(2022, 1, 28), flattened.PublishedOn);
         Assert.Equal(["overview", "proactive", "requests", "review_litigation", "problems", "other"], TextFixtures.Kinds(flattened));
+    }
+
+    [Fact]
+    public void The_page_text_shape_gives_every_html_figure()
+    {
+        var html = Parse(Html);
+        var text = Parse(AsText);
+        if (html is null || text is null)
+        {
+            return;
+        }
+
+        foreach (var (key, metric) in html.Metrics)
+        {
+            Assert.True(text.Metrics.TryGetValue(key, out var read), key);
+            Assert.Equal(metric.Value, read.Value);
+        }
+
+        Assert.Empty(text.Metrics.Keys.Except(html.Metrics.Keys).Except(TextOnly));
+        Assert.DoesNotContain(text.Problems, p => p.Code is ProblemCodes.FiguresConflict or ProblemCodes.TablesMissing || p.Code.StartsWith("check.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_page_text_shape_has_the_reports_title_and_author_not_its_publisher()
+    {
+        var text = Parse(AsText);
+        if (text is null)
+        {
+            return;
+        }
+
+        // Not 市政府办 (发布机构), not the 办公室 of 信息来源 or of the contact sentence, never the breadcrumb.
+        Assert.Equal("东江市青石区人民政府2021年政府信息公开工作年度报告", text.Title);
+        Assert.Equal("东江市青石区人民政府", text.Agency);
+        Assert.Equal(2021, text.ReportYear);
+        Assert.Equal(new DateOnly(2022, 1, 28), text.PublishedOn);
+        Assert.DoesNotContain("比分直播", text.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("索 引 号", text.Text, StringComparison.Ordinal);
     }
 
     internal static ParsedReport? Parse(string file)
