@@ -135,7 +135,7 @@ public sealed class ReportParser
             Meta = page.Meta,
             LinkText = source.LinkText,
             LinkDate = source.LinkDate,
-            Url = source.Url,
+            Url = source.Url ?? ExportedUrl(page),
         };
         var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null, timings)
             ?? new ReportMetadata(null, null, null, ReportRegion.Unknown, null, null, []);
@@ -155,6 +155,10 @@ public sealed class ReportParser
         };
         return (document, metadata);
     }
+
+    // A text export names the page it was taken from (原文链接); the fetch's own URL comes first.
+    private static Uri? ExportedUrl(Html.PageContent page) =>
+        page.Meta.TryGetValue("url", out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback, ParseTimings? timings)
     {
