@@ -5,7 +5,7 @@ internal static class PlainText
 {
     public static PageContent Read(ReadOnlySpan<char> text)
     {
-        var content = new PageContent();
+        var content = new PageContent { IsPlainText = true };
         var run = new TextRun();
         foreach (var range in text.Split('\n'))
         {
