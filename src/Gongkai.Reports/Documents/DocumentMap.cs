@@ -47,9 +47,15 @@ internal sealed class DocumentMap
 
     private MetricProvenance Locate(MetricProvenance provenance)
     {
-        if (provenance.Table is { } t && t < tables.Count && provenance.Row is { } row)
+        if (provenance.Table is { } t && t < tables.Count)
         {
             var origin = tables[t];
+            if (provenance.Row is not { } row)
+            {
+                // A figure derived from a table's rows: the page the table starts on.
+                return origin.Page is { } first ? provenance with { Page = first } : provenance;
+            }
+
             if (origin.RowPages is { } pages && row < pages.Count)
             {
                 return provenance with { Page = pages[row] };

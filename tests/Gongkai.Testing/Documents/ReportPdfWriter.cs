@@ -20,7 +20,7 @@ public static class ReportPdfWriter
     private const double Margin = 64;
     private const double BodySize = 12;
     private const double TableSize = 9;
-    private const double Padding = 4;
+    private const double Padding = 5.4;
 
     /// <summary>The characters a browser's print often names by their radical (⾏ for 行), as DOMAIN.md measured.</summary>
     private static readonly Dictionary<char, char> Radicals = new()
@@ -120,7 +120,7 @@ public static class ReportPdfWriter
             foreach (var cell in Origins(table))
             {
                 var width = widths.Skip(cell.Column).Take(cell.ColSpan).Sum() - (2 * Padding);
-                cellLines[cell] = Wrap(cell.Text, TableSize, width, 0);
+                cellLines[cell] = Wrap(cell.Text, TableSize, width - 1, 0);
             }
 
             var lineHeight = TableSize * 1.3;
@@ -203,18 +203,21 @@ public static class ReportPdfWriter
         private double[] ColumnWidths(TableGrid table)
         {
             var widths = new double[table.ColumnCount];
-            Array.Fill(widths, 28);
+            Array.Fill(widths, 34);
             foreach (var cell in Origins(table).Where(c => c.ColSpan == 1))
             {
                 widths[cell.Column] = Math.Max(widths[cell.Column], Math.Min(130, Measure(cell.Text, TableSize) + (2 * Padding) + 2));
             }
 
-            var total = widths.Sum();
-            if (total > Width)
+            // Too wide for the page: the label columns give way, the figure columns keep their width.
+            var fixedWidth = widths.Where(w => w <= 34).Sum();
+            var flexible = widths.Sum() - fixedWidth;
+            if (fixedWidth + flexible > Width && flexible > 0)
             {
+                var factor = Math.Max(0.2, (Width - fixedWidth) / flexible);
                 for (var c = 0; c < widths.Length; c++)
                 {
-                    widths[c] *= Width / total;
+                    widths[c] = widths[c] > 34 ? Math.Max(34, widths[c] * factor) : widths[c];
                 }
             }
 
@@ -229,7 +232,9 @@ public static class ReportPdfWriter
             var widths = text.Select(c => Measure(c.ToString(), size)).ToArray();
             for (var i = 0; i < text.Length; i++)
             {
-                if (used + widths[i] > width && i > start)
+                // Lines break between CJK characters, never inside a number or a Latin word.
+                var breakable = i > start && !(char.IsAsciiLetterOrDigit(text[i]) && char.IsAsciiLetterOrDigit(text[i - 1]));
+                if (used + widths[i] > width && breakable)
                 {
                     lines.Add(text[start..i]);
                     start = i;
@@ -247,8 +252,34 @@ public static class ReportPdfWriter
             return lines;
         }
 
-        private double Measure(string text, double size) =>
-            text.Length == 0 ? 0 : text.Sum(c => c < 0x2E80 ? size * 0.55 : size);
+        private readonly Dictionary<char, double> advances = [];
+
+        /// <summary>The printed width, from the font's own advances (measured once per character at 1 pt).</summary>
+        private double Measure(string text, double size)
+        {
+            var width = 0.0;
+            foreach (var c in text)
+            {
+                if (!advances.TryGetValue(c, out var advance))
+                {
+                    var written = radicals ? Radicals.GetValueOrDefault(c, c) : c;
+                    var letters = Scratch.MeasureText(written.ToString(), 1, new PdfPoint(0, 0), FontFor(written));
+                    advances[c] = advance = letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+                }
+
+                width += advance * size;
+            }
+
+            return width;
+        }
+
+        private PdfPageBuilder Scratch => page ?? pages.FirstOrDefault() ?? NewPageAndGet();
+
+        private PdfPageBuilder NewPageAndGet()
+        {
+            NewPage();
+            return page!;
+        }
 
         private void Room(double height)
         {

@@ -139,9 +139,13 @@ internal static partial class PdfReportReader
 
                 FlushParagraph(paragraph, result);
                 var run = lines.GetRange(i, end - i);
-                if (PdfTableBuilder.Build(run) is var (table, rowPages))
+                var tables = PdfTableBuilder.Build(run);
+                if (tables.All(t => t is not null))
                 {
-                    result.AddTable(Normalized(table, result), new BlockOrigin(rowPages[0], rowPages));
+                    foreach (var (table, rowPages) in tables.Select(t => t!.Value))
+                    {
+                        result.AddTable(Normalized(table, result), new BlockOrigin(rowPages[0], rowPages));
+                    }
                 }
                 else
                 {

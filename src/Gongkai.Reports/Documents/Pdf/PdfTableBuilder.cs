@@ -13,9 +13,43 @@ internal static class PdfTableBuilder
 {
     private const double LineGap = 1.4;
 
-    public static (RawTable Table, int[] RowPages)? Build(IReadOnlyList<PdfLine> lines)
+    /// <summary>
+    /// The tables in a run of table lines. The run's part on the next page continues the table when its values stand
+    /// in the same columns; otherwise it is a table of its own (two tables that happen to meet at a page break).
+    /// </summary>
+    public static List<(RawTable Table, int[] RowPages)?> Build(IReadOnlyList<PdfLine> lines)
     {
         var rows = ReadRows(lines);
+        var parts = new List<List<Row>>();
+        foreach (var page in rows.GroupBy(r => r.Page))
+        {
+            var part = page.ToList();
+            if (parts.Count > 0 && SameColumns(parts[^1], part))
+            {
+                parts[^1].AddRange(part);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Select(Build).ToList();
+    }
+
+    /// <summary>True when every value column of <paramref name="next"/> is a value column of <paramref name="table"/>.</summary>
+    private static bool SameColumns(List<Row> table, List<Row> next)
+    {
+        var known = ValueCenters(table);
+        var more = ValueCenters(next);
+        return more.Count == 0 || (known.Count > 0 && more.All(x => known.Any(k => Math.Abs(k - x) <= 2)));
+    }
+
+    private static List<double> ValueCenters(List<Row> rows) =>
+        rows.SelectMany(r => r.Cells).Where(c => c.IsNumber).Select(c => c.Center).ToList();
+
+    private static (RawTable Table, int[] RowPages)? Build(List<Row> rows)
+    {
         DropRepeatedHeaders(rows);
         if (rows.Count < 2)
         {
@@ -28,13 +62,21 @@ internal static class PdfTableBuilder
             return null;
         }
 
-        foreach (var row in rows)
-        {
-            Place(row, bands);
-        }
-
         var firstValueRow = rows.FindIndex(r => r.Cells.Any(c => c.IsNumber));
         var headerRows = firstValueRow < 0 ? 0 : firstValueRow;
+
+        // Header rows bottom-up: a merged header cell spans the columns of the header cells under it.
+        bool[]? below = null;
+        for (var r = headerRows - 1; r >= 0; r--)
+        {
+            below = Place(rows[r], bands, below);
+        }
+
+        foreach (var row in rows.Skip(headerRows))
+        {
+            Place(row, bands, null);
+        }
+
         var labelBands = rows.Skip(headerRows).SelectMany(r => r.Cells).Where(c => c.IsNumber).Select(c => c.First).DefaultIfEmpty(bands.Count).Min();
         var builder = new RawTableBuilder(rows.Count, bands.Count);
         for (var r = 0; r < rows.Count; r++)
@@ -166,11 +208,37 @@ internal static class PdfTableBuilder
             }
         }
 
+        // Two cells of one row whose centres fall in one band are two columns (a group label beside its sub-row's label).
+        foreach (var row in rows)
+        {
+            foreach (var group in row.Cells.GroupBy(c => Home(c, bands)).Where(g => g.Count() > 1).OrderByDescending(g => g.Key))
+            {
+                bands.RemoveAt(group.Key);
+                bands.InsertRange(group.Key, group.OrderBy(c => c.Left).Select(c => (c.Left, c.Right)));
+            }
+        }
+
         return bands;
     }
 
-    /// <summary>Gives each cell of a row its first and last band; a cell with free bands on both sides grows over them evenly (a merged cell's text is centred).</summary>
-    private static void Place(Row row, List<(double Left, double Right)> bands)
+    /// <summary>The band whose region (up to the midpoints between bands) holds the cell's centre.</summary>
+    private static int Home(Cell cell, List<(double Left, double Right)> bands)
+    {
+        var k = 0;
+        while (k < bands.Count - 1 && cell.Center > (bands[k].Right + bands[k + 1].Left) / 2)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Gives each cell of a row its first and last band; a cell with free bands on both sides grows over them evenly
+    /// (a merged cell's text is centred). In a header row with a header row under it, a cell grows only over bands
+    /// the row under it fills (<paramref name="below"/>): the columns of its sub-headers. Returns the bands taken.
+    /// </summary>
+    private static bool[] Place(Row row, List<(double Left, double Right)> bands, bool[]? below)
     {
         var bounds = new double[bands.Count + 1];
         bounds[0] = double.NegativeInfinity;
@@ -182,49 +250,45 @@ internal static class PdfTableBuilder
 
         var taken = new bool[bands.Count];
         var placed = new List<Cell>();
+        var homes = new HashSet<int>();
         foreach (var cell in row.Cells)
         {
-            var inset = cell.Size * 0.25;
-            var first = -1;
-            var last = -1;
-            for (var k = 0; k < bands.Count; k++)
-            {
-                if (Overlaps(bounds[k], bounds[k + 1], cell.Left + inset, cell.Right - inset))
-                {
-                    first = first < 0 ? k : first;
-                    last = k;
-                }
-            }
-
-            if (first < 0)
-            {
-                first = last = Enumerable.Range(0, bands.Count).MinBy(k => Math.Abs(((bands[k].Left + bands[k].Right) / 2) - cell.Center));
-            }
-
-            while (first <= last && taken[first])
-            {
-                first++;
-            }
-
-            if (first > last)
+            var home = Home(cell, bands);
+            if (!homes.Add(home))
             {
                 // Two pieces of text in one column of one row: one cell.
                 placed[^1].Text.Append(' ').Append(cell.Text);
                 continue;
             }
 
-            (cell.First, cell.Last) = (first, last);
-            for (var k = first; k <= last; k++)
-            {
-                taken[k] = true;
-            }
-
+            (cell.First, cell.Last) = (home, home);
             placed.Add(cell);
         }
 
+        // A cell whose text runs into the neighbouring columns covers them, unless they are another cell's own column.
         foreach (var cell in placed)
         {
-            while (cell.First > 0 && cell.Last < bands.Count - 1 && !taken[cell.First - 1] && !taken[cell.Last + 1])
+            var inset = cell.Size * 0.25;
+            while (cell.First > 0 && !homes.Contains(cell.First - 1) && !taken[cell.First - 1] && cell.Left + inset < bounds[cell.First])
+            {
+                cell.First--;
+            }
+
+            while (cell.Last < bands.Count - 1 && !homes.Contains(cell.Last + 1) && !taken[cell.Last + 1] && cell.Right - inset > bounds[cell.Last + 1])
+            {
+                cell.Last++;
+            }
+
+            for (var k = cell.First; k <= cell.Last; k++)
+            {
+                taken[k] = true;
+            }
+        }
+
+        bool Free(int k) => !taken[k] && (below is null || below[k]);
+        foreach (var cell in placed)
+        {
+            while (cell.First > 0 && cell.Last < bands.Count - 1 && Free(cell.First - 1) && Free(cell.Last + 1))
             {
                 taken[--cell.First] = true;
                 taken[++cell.Last] = true;
@@ -233,6 +297,7 @@ internal static class PdfTableBuilder
 
         row.Cells.Clear();
         row.Cells.AddRange(placed);
+        return taken;
     }
 
     /// <summary>
@@ -253,8 +318,12 @@ internal static class PdfTableBuilder
             return to < headerRows;
         }
 
-        return cell.Last < labelBands && below.Cells.Any(c => c.First > cell.Last && c.First < labelBands);
+        return cell.Last < labelBands && below.Cells.Any(c => c.First > cell.Last && c.First < labelBands && IsNumbered(c.Text));
     }
+
+    /// <summary>A numbered sub-row's label: <c>1.属于国家秘密</c>, <c>2、重复申请</c>.</summary>
+    private static bool IsNumbered(StringBuilder text) =>
+        text.Length > 1 && (char.IsAsciiDigit(text[0]) || text[0] is >= '０' and <= '９') && text[1] is '.' or '．' or '、' or ')' or '）' or >= '0' and <= '9';
 
     private static bool Overlaps(double left1, double right1, double left2, double right2) => left1 < right2 && left2 < right1;
 
