@@ -31,6 +31,23 @@ public sealed class AttachmentReportTests
     }
 
     [Fact]
+    public void Pdf_table_over_two_pages_under_a_repeated_header_is_one_table_beside_the_next()
+    {
+        // This page's 表三 breaks across pages inside its first part, and the second part (its own column widths)
+        // follows on the same page: one table over two pages, then another.
+        var page = ReportPageGenerator.Generate("2019", 2004, targetBytes: 61_676);
+        var layout = ReportLayout.FromPage(page.Content, page.FileName);
+        var pdf = ReportPdfWriter.Write(layout, layout.Blocks[0].Text);
+
+        var report = parser.Parse(new ReportSource(pdf) { FileName = "report.pdf" });
+
+        AssertFigures(page, report);
+        var pages = report.Metrics.Values.Where(m => m.Provenance.Table == 1 && m.Provenance.Row is not null).Select(m => m.Provenance.Page).Distinct().ToList();
+        Assert.True(pages.Count == 2, $"table 1 on pages {string.Join(", ", pages)}");
+        Assert.Single(report.Metrics.Values.Select(m => m.Provenance).Where(p => p.Table == 1 && p.Row is not null && p.RowLabel?.Contains("本年新收", StringComparison.Ordinal) == true).Select(p => p.Row).Distinct());
+    }
+
+    [Fact]
     public void Pdf_with_radicals_in_its_text_layer_reads_the_ideographs()
     {
         var (page, layout, title) = Generate("2021", 11);

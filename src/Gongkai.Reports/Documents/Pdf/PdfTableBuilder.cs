@@ -14,39 +14,36 @@ internal static class PdfTableBuilder
     private const double LineGap = 1.4;
 
     /// <summary>
-    /// The tables in a run of table lines. The run's part on the next page continues the table when its values stand
-    /// in the same columns; otherwise it is a table of its own (two tables that happen to meet at a page break).
+    /// The tables in a run of table lines. Rows whose figures stand in the columns of the rows above continue the
+    /// table, on the next page too; rows whose figures stand elsewhere start another table (two tables that meet,
+    /// as Word exports split 表三).
     /// </summary>
     public static List<(RawTable Table, int[] RowPages)?> Build(IReadOnlyList<PdfLine> lines)
     {
         var rows = ReadRows(lines);
-        var parts = new List<List<Row>>();
-        foreach (var page in rows.GroupBy(r => r.Page))
+        var parts = new List<List<Row>> { new() };
+        var centers = new List<double>();
+        foreach (var row in rows)
         {
-            var part = page.ToList();
-            if (parts.Count > 0 && SameColumns(parts[^1], part))
+            var values = row.Cells.Where(c => c.IsNumber).Select(c => c.Center).ToList();
+            var known = values.Count(x => centers.Any(k => Math.Abs(k - x) <= 2));
+            if (values.Count > 0 && centers.Count > 0 && known * 2 < values.Count)
             {
-                parts[^1].AddRange(part);
+                // Header rows at the top of this row's page, below the last figures on another page, go with it.
+                var part = parts[^1];
+                var lastValues = part.FindLastIndex(r => r.Cells.Any(c => c.IsNumber));
+                var headers = part.Skip(lastValues + 1).Where(r => r.Page == row.Page && r.Page != part[lastValues].Page).ToList();
+                part.RemoveRange(part.Count - headers.Count, headers.Count);
+                parts.Add(headers);
+                centers.Clear();
             }
-            else
-            {
-                parts.Add(part);
-            }
+
+            parts[^1].Add(row);
+            centers.AddRange(values);
         }
 
-        return parts.Select(Build).ToList();
+        return parts.Where(p => p.Count > 0).Select(Build).ToList();
     }
-
-    /// <summary>True when every value column of <paramref name="next"/> is a value column of <paramref name="table"/>.</summary>
-    private static bool SameColumns(List<Row> table, List<Row> next)
-    {
-        var known = ValueCenters(table);
-        var more = ValueCenters(next);
-        return more.Count == 0 || (known.Count > 0 && more.All(x => known.Any(k => Math.Abs(k - x) <= 2)));
-    }
-
-    private static List<double> ValueCenters(List<Row> rows) =>
-        rows.SelectMany(r => r.Cells).Where(c => c.IsNumber).Select(c => c.Center).ToList();
 
     private static (RawTable Table, int[] RowPages)? Build(List<Row> rows)
     {
