@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . eng/azurite.sh
+. eng/fonts.sh
 
 command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required." >&2; exit 3; }
 
+fonts_install
 trap azurite_stop EXIT INT TERM
 azurite_start
 export GONGKAI_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
