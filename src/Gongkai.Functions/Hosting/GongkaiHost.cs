@@ -7,6 +7,7 @@ using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
+using Gongkai.Functions.Web;
 using Gongkai.Harvest;
 using Gongkai.Reports;
 using Gongkai.Storage;
@@ -90,6 +91,7 @@ public static class GongkaiHost
         app.MapOpenApi("/api/openapi.json");
         app.MapInvocations();
         app.MapQueryApi();
+        app.MapWebPage();
         return app;
     }
 
@@ -123,6 +125,7 @@ public static class GongkaiHost
     {
         services.AddGongkaiParsing(configuration);
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<WebAssets>();
         services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<FunctionCounters>();
