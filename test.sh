@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs Gongkai's whole test suite: installs Azurite and restores .NET packages if needed, starts Azurite in
+# Runs Gongkai's whole test suite: installs Azurite and Chart.js (npm ci), Chromium and CJK fonts for the browser
+# tests (apt-get) and restores .NET packages if needed, starts Azurite in
 # memory on free ports, runs every test project against it, and stops it afterwards, pass or fail.
 set -euo pipefail
 cd "$(dirname "$0")"
 . eng/azurite.sh
+. eng/chromium.sh
 
 command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required." >&2; exit 3; }
 
+install_chromium
 trap azurite_stop EXIT INT TERM
 azurite_start
 export GONGKAI_TEST_STORAGE="$AZURITE_CONNECTION_STRING"

@@ -223,7 +223,7 @@
       form,
       page.items.length
         ? table(['报告 Report', '机关 Agency', '地区 Region', { label: '年度 Year', num: true }, '格式 Format', { label: '数字 Figures', num: true }, { label: '问题 Problems', num: true }], rows,
-          { caption: `${page.items.length} 份报告 reports on this page` })
+          { caption: `${page.items.length} 份报告 reports on this page`, className: 'data reports' })
         : h('p', { class: 'panel', text: '没有符合条件的报告。 No report matches these filters.' }),
       h('nav', { class: 'pager', 'aria-label': '翻页 Pages' }, first, next),
     ]);
@@ -271,11 +271,10 @@
         target ? [' ', h('a', { href: reportHref(id, target) }, '查看原文 show')] : null);
     });
     const versions = report.versions.map(v => h('tr', null,
-      h('td', { text: formatTime(v.fetchedAt) }),
-      h('td', null, v.current ? h('span', { class: 'badge good', text: '当前 current' }) : ''),
+      h('td', null, v.sourceUrl ? h('a', { href: v.sourceUrl, rel: 'noopener noreferrer', target: '_blank' }, formatTime(v.fetchedAt)) : formatTime(v.fetchedAt),
+        v.current ? [' ', h('span', { class: 'badge good', text: '当前 current' })] : null),
       h('td', { text: v.parserVersion || '—' }),
-      h('td', null, h('code', { class: 'key', text: (v.sha256 || '').slice(0, 12) })),
-      h('td', null, v.sourceUrl ? h('a', { href: v.sourceUrl, rel: 'noopener noreferrer', target: '_blank' }, '来源 source') : '—')));
+      h('td', null, h('code', { class: 'key', title: v.sha256 || '', text: (v.sha256 || '').slice(0, 12) }))));
 
     const derived = report.metrics.length - located.length;
     appendAll(view, [
@@ -284,15 +283,15 @@
       h('div', { class: 'report-layout' },
         h('div', null,
           h('h2', { text: '原文 Text as parsed' }),
-          h('p', { class: 'muted', text: `${located.length} 个数字标在出处（悬停或点击查看）；${derived} 个为推算，不在原文中。 ${located.length} figures are highlighted where they were read (hover or click one); ${derived} were derived, not written.` }),
+          h('p', { class: 'muted', text: `${located.length} 个数字标在出处（悬停、点击或用 Tab 键查看）；${derived} 个为推算，不在原文中。 ${located.length} figures are highlighted where they were read (hover, click or Tab to one); ${derived} derived from others, not written.` }),
           text),
         h('aside', { class: 'panel', 'aria-label': '数字、问题与版本 Figures, problems and versions' },
           h('h2', { text: `问题 Problems (${report.problems.length})` }),
           problems.length ? h('ul', { class: 'problems' }, problems) : h('p', { class: 'muted', text: '解析未发现问题。 The parser found no problem.' }),
           h('h2', { text: `数字 Figures (${report.metrics.length})` }),
-          table(['指标 Metric', { label: '数值 Value', num: true }, '单位 Unit', '出处 Where'], figureRows),
+          table(['指标 Metric', { label: '数值 Value', num: true }, '单位 Unit', '出处 Where'], figureRows, { className: 'data figures' }),
           h('h2', { text: `版本 Versions (${report.versions.length})` }),
-          table(['抓取 Fetched', '', '解析 Parser', 'SHA-256', '来源 Source'], versions))),
+          table(['抓取 Fetched', '解析 Parser', 'SHA-256'], versions))),
     ]);
 
     text.addEventListener('mouseover', event => { const mark = event.target.closest('mark.fig'); if (mark && !card.dataset.pinned) showCard(mark, report, figureByKey); });
