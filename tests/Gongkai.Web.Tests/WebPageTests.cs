@@ -39,6 +39,9 @@ public sealed class WebPageTests(WebApp app)
         await page.Locator("main table.data tbody a").First.ClickAsync();
         await page.Locator("article.report-text mark.fig").First.WaitForAsync();
         Assert.Equal(expected.GetProperty("items")[0].GetProperty("title").GetString(), await page.Locator("main h1").TextContentAsync());
+        await page.Locator($"[id='fig-{Key}']").HoverAsync();
+        await Assertions.Expect(page.Locator("#figure-card")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("report", fullPage: false);
         Assert.Empty(browser.Errors);
     }
 
@@ -263,8 +266,14 @@ public sealed class WebPageTests(WebApp app)
         await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.NotEmpty(hosts);
         Assert.All(hosts, host => Assert.Equal(app.BaseAddress.Authority, host));
-        var page = await app.Host.Client.GetAsync("/");
+        var page = await app.Host.Client.GetAsync(WebApp.PagePath);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var bare = await noRedirects.GetAsync("/api/web?code=k");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, bare.StatusCode);
+        Assert.Equal("/api/web/?code=k", new Uri(new Uri(app.BaseAddress, "/api/web?code=k"), bare.Headers.Location!).PathAndQuery);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.Host.Client.GetAsync("/api/web/missing.js")).StatusCode);
         Assert.Empty(browser.Errors);
     }
 

@@ -123,7 +123,7 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
                     await app.StopAsync(CancellationToken.None);
                     return summary.EveryReportParsed ? 0 : 1;
                 }
-                await output.WriteLineAsync($"Web page on {api} · API on {api}api — Ctrl+C to stop.");
+                await output.WriteLineAsync($"Web page on {api}api/web/ · API on {api}api — Ctrl+C to stop.");
                 await app.WaitForShutdownAsync(cancellationToken);
                 return 0;
             }

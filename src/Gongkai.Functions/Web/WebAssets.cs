@@ -17,6 +17,9 @@ public sealed class WebAssets
 
     public const string Page = "index.html";
 
+    /// <summary>The route under the API's prefix: the page at <c>web/</c> (so the API it calls is <c>../</c>), its files beside it.</summary>
+    public const string Route = "web/{file?}";
+
     // The page loads only its own files and talks only to its own API; inline script and style are never needed.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -49,6 +52,13 @@ public sealed class WebAssets
     }
 
     public IReadOnlyCollection<string> Names => _assets.Keys;
+
+    /// <summary>
+    /// The page for <c>…/web/</c>, a redirect there for <c>…/web</c> (so the page's relative links resolve), else the named file.
+    /// </summary>
+    public IResult Answer(HttpContext context, string? file) => string.IsNullOrEmpty(file)
+        ? context.Request.Path.Value?.EndsWith('/') == true ? Serve(context, Page) : Results.Redirect("web/" + context.Request.QueryString)
+        : Serve(context, file);
 
     /// <summary>
     /// The asset named <paramref name="name"/>, revalidated on every use (<c>no-cache</c> with an ETag, so a deploy is

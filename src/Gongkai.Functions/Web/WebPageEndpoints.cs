@@ -4,14 +4,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Gongkai.Functions.Web;
 
-/// <summary>The web page at <c>/</c> and its files at <c>/web/{file}</c>, beside the API; anonymous, like a public site.</summary>
+/// <summary>The web page and its files at <c>/api/web/</c>, beside the API routes it calls; anonymous, like a public site.</summary>
 public static class WebPageEndpoints
 {
     public static IEndpointRouteBuilder MapWebPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, WebAssets assets) => assets.Serve(context, WebAssets.Page))
-            .ExcludeFromDescription();
-        endpoints.MapMethods("/web/{file}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string file, WebAssets assets) => assets.Serve(context, file))
+        endpoints.MapMethods("/api/" + WebAssets.Route, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? file, WebAssets assets) => assets.Answer(context, file))
             .ExcludeFromDescription();
         return endpoints;
     }

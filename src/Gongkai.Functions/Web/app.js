@@ -1,7 +1,7 @@
-// Gongkai's web page: a small hand-written single page over the HTTP API (/api, see /api/openapi.json).
-// Views are chosen by the URL's hash (#/reports, #/report/{id}, #/compare, #/trend, #/pipeline), so every view is a
-// link that can be bookmarked and shared, and the query string (?code=<function key>) stays untouched: the page
-// passes that key on to the API, which asks for one in Azure.
+// Gongkai's web page: a small hand-written single page over the HTTP API (see /api/openapi.json). The page is at
+// /api/web/, so the API is '../'. Views are chosen by the URL's hash (#/reports, #/report/{id}, #/compare, #/trend,
+// #/pipeline), so every view is a link that can be bookmarked and shared, and the query string (?code=<function key>)
+// stays untouched: the page passes that key on to the API, which asks for one in Azure.
 'use strict';
 
 (() => {
@@ -30,7 +30,7 @@
     }
     if (functionKey) query.set('code', functionKey);
     const text = query.toString();
-    return 'api/' + path + (text ? '?' + text : '');
+    return '../' + path + (text ? '?' + text : '');
   }
 
   async function api(path, params, { allowError = false } = {}) {
@@ -212,10 +212,10 @@
       h('td', null, h('a', { href: reportHref(r.id) }, r.title || r.agency || r.id)),
       h('td', { text: r.agency || '—' }),
       h('td', { text: regionText(r.region) }),
-      h('td', { class: 'num', text: r.year ?? '—' }),
-      h('td', { text: r.format }),
-      h('td', { class: 'num', text: r.figures }),
-      h('td', { class: 'num' }, r.problems ? h('span', { class: 'badge bad', text: r.problems }) : h('span', { class: 'badge good', text: '0' }))));
+      h('td', { class: 'num', text: r.year ?? '—', dataset: { label: '年度' } }),
+      h('td', { text: r.format, dataset: { label: '格式' } }),
+      h('td', { class: 'num', text: r.figures, dataset: { label: '数字' } }),
+      h('td', { class: 'num', dataset: { label: '问题' } }, r.problems ? h('span', { class: 'badge bad', text: r.problems }) : h('span', { class: 'badge good', text: '0' }))));
     const first = params.get('continuation') ? h('a', { href: hashHref('reports', query) }, '« 第一页 First page') : null;
     const next = page.continuation ? h('a', { href: hashHref('reports', { ...query, continuation: page.continuation }), rel: 'next' }, '下一页 Next page »') : null;
     appendAll(view, [

@@ -46,7 +46,7 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Goes to a view of the page (<c>#/…</c>) and waits until its heading is drawn.</summary>
     public async Task GoToAsync(string hash)
     {
-        await Page.GotoAsync("/" + hash);
+        await Page.GotoAsync(WebApp.PagePath + hash);
         await WaitForViewAsync();
     }
 

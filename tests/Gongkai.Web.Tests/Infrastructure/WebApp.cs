@@ -31,6 +31,9 @@ public sealed class WebApp : IAsyncLifetime
 
     public Uri BaseAddress => Host.Client.BaseAddress!;
 
+    /// <summary>Where the app serves the page.</summary>
+    public const string PagePath = "/api/web/";
+
     /// <summary>Screenshots of every view, under the test output (artifacts/bin/Gongkai.Web.Tests/…/screenshots).</summary>
     public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
