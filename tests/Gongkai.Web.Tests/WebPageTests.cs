@@ -97,8 +97,7 @@ public sealed class WebPageTests(WebApp app)
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        var id = await ReportIdAsync(HandWrittenReports.Agency, HandWrittenReports.FailingYear);
-        var report = await ApiAsync("api/reports/" + id);
+        var (id, report) = await FailingReportAsync();
         var metric = report.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("key").GetString() == Key);
         var card = page.Locator("#figure-card");
 
@@ -143,8 +142,7 @@ public sealed class WebPageTests(WebApp app)
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        var id = await ReportIdAsync(HandWrittenReports.Agency, HandWrittenReports.FailingYear);
-        var report = await ApiAsync("api/reports/" + id);
+        var (id, report) = await FailingReportAsync();
         var problem = report.GetProperty("problems")[0];
         var text = report.GetProperty("text").GetString()!;
 
@@ -298,6 +296,13 @@ public sealed class WebPageTests(WebApp app)
                 p.Value.GetProperty("first").GetBoolean()), StringComparer.Ordinal);
 
     private async Task<JsonElement> ApiAsync(string path) => await app.Host.Client.GetFromJsonAsync<JsonElement>(path);
+
+    /// <summary>The hand-written report that fails a consistency check, as the API answers it.</summary>
+    private async Task<(string Id, JsonElement Report)> FailingReportAsync()
+    {
+        var id = await ReportIdAsync(HandWrittenReports.Agency, HandWrittenReports.FailingYear);
+        return (id, await ApiAsync("api/reports/" + id));
+    }
 
     private async Task<string> ReportIdAsync(string agency, int year)
     {
