@@ -20,7 +20,6 @@ internal static partial class AppSettings
     /// <summary>Set by the Functions host or the platform, never by us.</summary>
     public static readonly IReadOnlySet<string> HostProvided = new HashSet<string>(StringComparer.Ordinal)
     {
-        "FUNCTIONS_CUSTOMHANDLER_PORT",
         "FUNCTIONS_WORKER_RUNTIME",
     };
 
@@ -43,7 +42,7 @@ internal static partial class AppSettings
         "extensions",             // host.json's extensions section, read by the local trigger driver
     ];
 
-    /// <summary>Every setting read anywhere: agreed, referenced by a function.json, or read by code in src/.</summary>
+    /// <summary>Every setting read anywhere: agreed, referenced by functions.metadata, or read by code in src/.</summary>
     public static IReadOnlySet<string> ReadByTheApp()
     {
         var settings = new SortedSet<string>(Agreed, StringComparer.Ordinal);
@@ -54,13 +53,12 @@ internal static partial class AppSettings
         return settings;
     }
 
-    /// <summary><c>%Setting%</c> expressions and <c>connection</c> names in the function.json files.</summary>
+    /// <summary><c>%Setting%</c> expressions and <c>connection</c> names in the built app's functions.metadata.</summary>
     public static IEnumerable<string> ReferencedByFunctionDefinitions()
     {
-        foreach (var file in FunctionDefinitions.Files())
+        foreach (var function in FunctionMetadata.Load().Values)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var binding in document.RootElement.GetProperty("bindings").EnumerateArray())
+            foreach (var binding in FunctionMetadata.Bindings(function))
             {
                 foreach (var property in binding.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
                 {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Tests.Operations;
 
@@ -151,11 +151,11 @@ public sealed partial class InfrastructureTests
     }
 
     [Fact]
-    public void The_runtime_is_custom_locally_and_in_Azure()
+    public void The_runtime_is_the_isolated_worker_locally_and_in_Azure()
     {
-        Assert.Equal("custom", AppSettings.LocalSettingsSample()["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", AppSettings.LocalSettingsSample()["FUNCTIONS_WORKER_RUNTIME"]);
         var functionApp = BicepFile.Load(FunctionAppBicep).Text;
-        Assert.Matches(@"runtime: \{\s*name: 'custom'", functionApp);
+        Assert.Matches(@"runtime: \{\s*name: 'dotnet-isolated'\s*version: '10.0'", functionApp);
         Assert.Contains("kind: 'functionapp,linux'", functionApp, StringComparison.Ordinal);
         Assert.Contains("name: 'FC1'", functionApp, StringComparison.Ordinal);
     }
