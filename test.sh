@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Runs Gongkai's whole test suite: installs Azurite and restores .NET packages if needed, compiles and lints
-# infra/main.bicep with the pinned Bicep CLI (eng/bicep.sh), starts Azurite in memory on free ports, runs every
-# test project against it, and stops it afterwards, pass or fail.
+# Runs Gongkai's whole test suite: installs Azurite and Chart.js (npm ci), Chromium and CJK fonts for the browser
+# tests and the CJK TrueType font the PDF fixtures print with (apt-get), restores .NET packages if needed, compiles
+# and lints infra/main.bicep with the pinned Bicep CLI (eng/bicep.sh), starts Azurite in memory on free ports, runs
+# every test project against it, and stops it afterwards, pass or fail.
 set -euo pipefail
 cd "$(dirname "$0")"
 . eng/azurite.sh
+. eng/chromium.sh
 . eng/fonts.sh
 
 command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required." >&2; exit 3; }
 
+install_chromium
 fonts_install
 trap azurite_stop EXIT INT TERM
 azurite_start

@@ -25,6 +25,7 @@ public sealed partial class FunctionMetadataTests(CompiledTemplate template) : I
         [FunctionNames.Health] = ("health", ["get", "head"], "Anonymous"),
         [FunctionNames.OpenApiDocument] = ("openapi.json", ["get", "head"], "Anonymous"),
         [FunctionNames.ApiFallback] = ("{*path}", ["get", "head", "post", "put", "patch", "delete", "options"], "Function"),
+        [FunctionNames.WebPage] = ("web/{file?}", ["get", "head"], "Anonymous"),
     };
 
     [Fact]
