@@ -10,7 +10,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is required to fetch the Bicep CLI." >&2; exit 3; }
 
 project="$root/eng/bicep/BicepCli.csproj"
-package_root=$(dotnet msbuild "$project" -restore -nologo -v:quiet -getProperty:NuGetPackageRoot)
+# Restore first, then ask: NuGetPackageRoot comes from the restore's own output (nuget.g.props), so on a fresh clone a
+# single "-restore -getProperty" evaluates the project before that file exists and answers empty.
+dotnet restore "$project" --nologo -v quiet >/dev/null
+package_root=$(dotnet msbuild "$project" -nologo -v:quiet -getProperty:NuGetPackageRoot)
 version=$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' "$project")
 bicep="${package_root%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [ -f "$bicep" ] || { echo "error: restoring $project did not provide $bicep" >&2; exit 1; }
