@@ -135,7 +135,7 @@ module functionApp 'app/function-app.bicep' = {
   scope: rg
   params: {
     name: appName
-    planName: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webSitesServerFarms}${resourceToken}'
+    planName: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
     serviceName: 'gongkai'

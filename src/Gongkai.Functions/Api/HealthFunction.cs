@@ -17,6 +17,11 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
 {
     private const int FailureScanLimit = 1000;
 
+    /// <summary>How many of the open failures the answer lists, newest first (the web page's pipeline view shows them).</summary>
+    private const int LatestFailures = 20;
+
+    private static readonly string[] FailureColumns = ["PartitionKey", "Stage", "PortalId", "Url", "Blob", "Error", "GaveUpReason", "Attempts", "OccurredAt"];
+
     [Function(FunctionNames.Health)]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
@@ -27,15 +32,17 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
         QueryParameters.RejectUnknown(request);
         string? storageError = null;
         var openFailures = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var latest = new List<FailureDto>();
         var scanned = 0;
         try
         {
             var failures = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
             var unresolved = TableClient.CreateQueryFilter($"Status ne {ParseFailures.Resolved}");
-            await foreach (var row in failures.QueryAsync<TableEntity>(unresolved, FailureScanLimit, ["Stage"], cancellationToken))
+            await foreach (var row in failures.QueryAsync<TableEntity>(unresolved, FailureScanLimit, FailureColumns, cancellationToken))
             {
                 var stage = row.GetString("Stage") ?? "unknown";
                 openFailures[stage] = openFailures.GetValueOrDefault(stage) + 1;
+                latest.Add(FailureDto.From(row, stage));
                 if (++scanned >= FailureScanLimit)
                 {
                     break;
@@ -54,7 +61,8 @@ public sealed class HealthFunction(ApiResponder responder, RecordStorage storage
             ReportParserVersion.Current,
             new StorageHealthDto(storage.Blobs.AccountName, storageError is null, storageError),
             counters.Snapshot(),
-            new OpenFailuresDto(openFailures, scanned, scanned >= FailureScanLimit));
+            new OpenFailuresDto(openFailures, scanned, scanned >= FailureScanLimit,
+                [.. latest.OrderByDescending(f => f.OccurredAt).Take(LatestFailures)]));
         return Results.Json(body, statusCode: storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
@@ -66,4 +74,18 @@ public sealed record HealthDto(string Status, DateTimeOffset Time, DateTimeOffse
 public sealed record StorageHealthDto(string Account, bool Reachable, string? Error);
 
 /// <param name="Truncated">True when more failures are open than the health check counts.</param>
-public sealed record OpenFailuresDto(IReadOnlyDictionary<string, int> ByStage, int Total, bool Truncated);
+/// <param name="Latest">The newest open failures among those counted, newest first.</param>
+public sealed record OpenFailuresDto(IReadOnlyDictionary<string, int> ByStage, int Total, bool Truncated, IReadOnlyList<FailureDto> Latest);
+
+/// <summary>One open row of the Failures table: a harvest stage's (partition = portal) or a parse's (partition <c>parse</c>).</summary>
+public sealed record FailureDto(string Stage, string? PortalId, string? Url, string? Blob, string? Error, int? Attempts, DateTimeOffset? OccurredAt)
+{
+    public static FailureDto From(TableEntity row, string stage) => new(
+        stage,
+        row.GetString("PortalId") ?? (row.PartitionKey is { Length: > 0 } partition && partition != ParseFailures.Partition ? partition : null),
+        row.GetString("Url"),
+        row.GetString("Blob"),
+        row.GetString("Error") ?? row.GetString("GaveUpReason"),
+        row.GetInt32("Attempts"),
+        row.GetDateTimeOffset("OccurredAt"));
+}

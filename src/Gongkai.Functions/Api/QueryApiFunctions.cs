@@ -75,8 +75,9 @@ public sealed class QueryApiFunctions(ApiResponder responder, ReportQueries quer
             return TypedResults.Ok(new ReportDto(
                 s.Id, s.Agency, record.AgencyAsWritten, new RegionDto(s.Province, s.City, s.County), s.Year, s.Format, record.Script, s.Title, s.PublishedOn, s.ParserVersion,
                 new SourceDto(current.SourceUrl, current.FinalUrl, current.PortalId, current.FetchedAt, current.LinkText, current.Blob, record.Encoding),
-                (parsed?.Problems ?? []).Select(p => new ProblemDto(p.Code, p.Message, p.Key)).ToList(),
+                (parsed?.Problems ?? []).Select(p => new ProblemDto(p.Code, p.Message, p.Key, p.Start, p.End)).ToList(),
                 sections,
+                text,
                 metrics,
                 record.Versions.Reverse().Select(v => new VersionDto(v.Blob, v.FetchedAt, v.SourceUrl, v.Sha256, v.ParserVersion, v.Blob == current.Blob)).ToList()));
         });

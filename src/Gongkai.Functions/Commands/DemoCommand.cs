@@ -124,7 +124,7 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
                     await app.StopAsync(CancellationToken.None);
                     return summary.EveryReportParsed ? 0 : 1;
                 }
-                await output.WriteLineAsync($"API on {api}api — Ctrl+C to stop.");
+                await output.WriteLineAsync($"Web page on {api}api/web/ · API on {api}api — Ctrl+C to stop.");
                 await app.WaitForShutdownAsync(cancellationToken);
                 return 0;
             }
@@ -270,6 +270,7 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync("Try:");
+            await output.WriteLineAsync($"  {api}api/web/#/report/{ExampleReportId}   (the web page, in a browser)");
             await output.WriteLineAsync(string.Create(c, $"  curl '{api}api/reports?year={ExampleYear}'"));
             await output.WriteLineAsync($"  curl '{api}api/reports/{ExampleReportId}'");
             if (ExampleMetric is not null)

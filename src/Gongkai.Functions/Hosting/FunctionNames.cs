@@ -19,6 +19,7 @@ public static class FunctionNames
     public const string Health = "Health";
     public const string OpenApiDocument = "OpenApiDocument";
     public const string ApiFallback = "ApiFallback";
+    public const string WebPage = "WebPage";
 
     /// <summary>The connection every storage trigger uses: <c>AzureWebJobsStorage</c> (or its <c>__serviceUri</c> family).</summary>
     public const string StorageConnection = "AzureWebJobsStorage";

@@ -4,6 +4,7 @@ using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
+using Gongkai.Functions.Web;
 using Gongkai.Harvest;
 using Gongkai.Reports;
 using Microsoft.AspNetCore.Builder;
@@ -116,6 +117,7 @@ public static class GongkaiHost
     {
         services.AddGongkaiParsing(configuration);
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<WebAssets>();
         services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<ApiResponder>();

@@ -40,7 +40,7 @@ internal static partial class ChromeLine
     // chrome and skips the five patterns (most lines of a report). Keep them in step when a pattern changes.
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
         [
-            "位置", "当前页面", "首页", "正文",
+            "位置", "当前页面", "首页", "正文", ">", "»", "›",
             "字号", "字体", "文字", "【", "[", "打印", "关闭", "纠错", "扫码", "扫一扫", "二维码", "分享", "微信扫", "手机", "关注", "收藏", "返回",
             "日期", "时间", "发布机构", "来源", "浏览", "阅读", "访问", "点击", "作者",
             "版权", "版板所有", "copyright", "©", "ICP", "公网安备", "网站标识码", "主办单位", "承办单位", "技术支持", "维护单位", "建议使用",
@@ -114,7 +114,8 @@ internal static partial class ChromeLine
         return false;
     }
 
-    [GeneratedRegex(@"^[\s【\[]*(您现在的位置|您当前的位置|您的位置|您所在的位置|当前位置|现在位置|所在位置|当前页面|位置)\s*[:>]|首页\s*(>|»|›|→|/|>>)|(>|»)\s*正文\s*$", RegexOptions.CultureInvariant)]
+    // The last alternative: a short path of three or more parts (比分直播 > 信息公开 > 政府信息公开年报), whatever the site calls itself.
+    [GeneratedRegex(@"^[\s【\[]*(您现在的位置|您当前的位置|您的位置|您所在的位置|您现在所在的位置|当前位置|现在位置|所在位置|当前页面|位置)\s*[:>]|首页\s*(>|»|›|→|/|>>)|(>|»)\s*正文\s*$|^\s*[^>»›。,]{1,24}(?:\s*(?:>|»|›)\s*[^>»›。,]{1,30}){2,}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Breadcrumb();
 
     [GeneratedRegex(@"(字号|字体|文字)[^大]{0,8}大\s*[|/]?\s*中\s*[|/]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中|打印本页|打印此页|关闭窗口|关闭本页|[【\[]\s*(打印|关闭|收藏|纠错)\s*[】\]]|我要纠错|扫码|扫一扫|二维码|分享到|分享至|微信扫|手机扫|手机阅读|^\s*关注\s*[·•:]|^\s*(打印|关闭|收藏|返回顶部|返回|分享)(\s+(打印|关闭|收藏|返回顶部|返回|分享))*\s*$", RegexOptions.CultureInvariant)]

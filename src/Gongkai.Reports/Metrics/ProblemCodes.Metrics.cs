@@ -15,6 +15,12 @@ public static partial class ProblemCodes
     /// <summary>A damaged figure was recovered by arithmetic from the figures around it.</summary>
     public const string FiguresRecovered = "figures.recovered";
 
+    /// <summary>
+    /// A table row whose cells ran together (flattened text): none, or more than one, cut of its digits satisfies the
+    /// table's arithmetic, so the row's figures are left out.
+    /// </summary>
+    public const string FiguresSplitAmbiguous = "figures.split_ambiguous";
+
     /// <summary>A sentence figure is said to be about another year than the report's.</summary>
     public const string FiguresYearMismatch = "figures.year_mismatch";
 

@@ -125,7 +125,7 @@ public sealed class ReportParser
             Meta = page.Meta,
             LinkText = source.LinkText,
             LinkDate = source.LinkDate,
-            Url = source.Url,
+            Url = source.Url ?? ExportedUrl(page),
         };
         var metadata = Stage("metadata", problems, () => MetadataReader.Read(sources), null, timings)
             ?? new ReportMetadata(null, null, null, ReportRegion.Unknown, null, null, []);
@@ -147,6 +147,10 @@ public sealed class ReportParser
         };
         return (document, metadata);
     }
+
+    // A text export names the page it was taken from (原文链接); the fetch's own URL comes first.
+    private static Uri? ExportedUrl(Html.PageContent page) =>
+        page.Meta.TryGetValue("url", out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>A web page or text copy: decode → lines and tables → the report body among the page's chrome.</summary>
     private static (PageContent Page, BodyLayout Layout, DecodingInfo Decoding, DocumentContent? Attachment) ReadPage(

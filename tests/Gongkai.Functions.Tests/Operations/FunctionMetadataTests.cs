@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Gongkai.Functions.Api;
 using Gongkai.Functions.Hosting;
 using Gongkai.Harvest.Stores;
@@ -12,7 +11,7 @@ namespace Gongkai.Functions.Tests.Operations;
 /// container and connection names, the Event Grid blob source and the HTTP routes; kept in step with host.json,
 /// local.settings.sample.json, the Bicep, and the local host's reading of the same attributes.
 /// </summary>
-public sealed partial class FunctionMetadataTests
+public sealed partial class FunctionMetadataTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
 {
     /// <summary>Route, methods and authorization level of every HTTP function.</summary>
     private static readonly Dictionary<string, (string Route, string[] Methods, string AuthLevel)> Http = new()
@@ -26,6 +25,7 @@ public sealed partial class FunctionMetadataTests
         [FunctionNames.Health] = ("health", ["get", "head"], "Anonymous"),
         [FunctionNames.OpenApiDocument] = ("openapi.json", ["get", "head"], "Anonymous"),
         [FunctionNames.ApiFallback] = ("{*path}", ["get", "head", "post", "put", "patch", "delete", "options"], "Function"),
+        [FunctionNames.WebPage] = ("web/{file?}", ["get", "head"], "Anonymous"),
     };
 
     [Fact]
@@ -119,29 +119,28 @@ public sealed partial class FunctionMetadataTests
         foreach (var setting in AppSettings.ReferencedByFunctionDefinitions())
         {
             Assert.True(sample.ContainsKey(setting), $"local.settings.sample.json lacks {setting}");
-            Assert.True(AppSettings.IsDeclared(setting, [.. BicepFile.Load("infra/app/function-app.bicep").ObjectKeysOfResource("appSettings")]),
+            Assert.True(AppSettings.IsDeclared(setting, [.. template.FunctionAppSettings().Keys]),
                 $"infra/app/function-app.bicep (appSettings) lacks {setting}");
         }
         var functions = FunctionMetadata.Load();
-        var main = BicepFile.Load("infra/main.bicep");
-        Assert.Contains(FunctionMetadata.Trigger(functions[FunctionNames.HarvestPortal]).GetProperty("queueName").GetString(), main.StringArray("queueNames"));
-        Assert.Contains(StorageNames.HarvestRequestsPoisonQueue, main.StringArray("queueNames"));
-        Assert.Contains(FunctionMetadata.Trigger(functions[FunctionNames.ParseReport]).GetProperty("path").GetString()!.Split('/')[0], main.StringArray("blobContainerNames"));
+        var queues = CompiledTemplate.StringArrayVariable(template.Root, "queueNames");
+        Assert.Contains(FunctionMetadata.Trigger(functions[FunctionNames.HarvestPortal]).GetProperty("queueName").GetString(), queues);
+        Assert.Contains(StorageNames.HarvestRequestsPoisonQueue, queues);
+        Assert.Contains(FunctionMetadata.Trigger(functions[FunctionNames.ParseReport]).GetProperty("path").GetString()!.Split('/')[0], CompiledTemplate.StringArrayVariable(template.Root, "blobContainerNames"));
     }
 
     [Fact]
     public void The_event_subscription_feeds_the_blob_trigger_that_exists()
     {
-        var subscription = BicepFile.Load("infra/app/blob-trigger-subscription.bicep").Text;
-        var functionName = Regex.Match(subscription, @"param functionName string = '(?<v>[^']+)'").Groups["v"].Value;
-        var container = Regex.Match(subscription, @"param containerName string = '(?<v>[^']+)'").Groups["v"].Value;
+        // The subscription's own parameters (defaults) and webhook are checked in InfrastructureTests on the compiled template.
+        var defaults = template.Module("blob-trigger-subscription").GetProperty("parameters");
+        var functionName = defaults.GetProperty("functionName").GetProperty("defaultValue").GetString()!;
+        var container = defaults.GetProperty("containerName").GetProperty("defaultValue").GetString()!;
         Assert.Equal(StorageNames.RawReportsContainer, container);
 
         var trigger = FunctionMetadata.Trigger(FunctionMetadata.Load()[functionName]);
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.StartsWith(container + "/", trigger.GetProperty("path").GetString(), StringComparison.Ordinal);
-        Assert.Contains("functionName=Host.Functions.${functionName}", subscription, StringComparison.Ordinal);
-        Assert.Contains("'Microsoft.Storage.BlobCreated'", subscription, StringComparison.Ordinal);
     }
 
     private const string HostJsonPath = "src/Gongkai.Functions/host.json";

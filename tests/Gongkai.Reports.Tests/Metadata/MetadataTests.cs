@@ -9,12 +9,14 @@ public sealed class MetadataTests
     [Theory]
     [InlineData("2011年廣州市荔灣區人民政府信息公開年度報告", "广州市荔湾区人民政府", "廣州市荔灣區人民政府", 2011)]
     [InlineData("清远市清新区人民政府办公室2013年政府信息公开工作年度报告", "清远市清新区人民政府办公室", "清远市清新区人民政府办公室", 2013)]
-    [InlineData("荆州市2011年政府信息公开年度报告", "荆州市人民政府", "荆州市政府", 2011)]
+    [InlineData("荆州市2011年政府信息公开年度报告", "荆州市", "荆州市", 2011)]
     [InlineData("关于北京市朝阳区财政局2020年度政府信息公开工作年度报告", "北京市朝阳区财政局", "北京市朝阳区财政局", 2020)]
     [InlineData("二〇一五年福州市鼓楼区人民政府政府信息公开工作年度报告", "福州市鼓楼区人民政府", "福州市鼓楼区人民政府", 2015)]
     [InlineData("福州市鼓楼区财政局关于2018年度政府信息公开工作年度报告", "福州市鼓楼区财政局", "福州市鼓楼区财政局", 2018)]
-    [InlineData("青松镇2019年政府信息公开年报", "青松镇人民政府", "青松镇政府", 2019)]
-    [InlineData("福州市2016年信息公开工作年度报告", "福州市人民政府", "福州市", 2016)]
+    [InlineData("青松镇2019年政府信息公开年报", "青松镇", "青松镇", 2019)]
+    [InlineData("福州市2016年信息公开工作年度报告", "福州市", "福州市", 2016)]
+    [InlineData("临港综合实验区2019年政府信息公开工作年度报告", "临港综合实验区", "临港综合实验区", 2019)]
+    [InlineData("云湖新区2020年政府信息公开工作年度报告", "云湖新区", "云湖新区", 2020)]
     public void Agency_and_year_come_from_the_title(string title, string agency, string asWritten, int year)
     {
         var report = ParseText(title + Sections);
@@ -22,6 +24,17 @@ public sealed class MetadataTests
         Assert.Equal(agency, report.Agency);
         Assert.Equal(asWritten, report.AgencyAsWritten);
         Assert.Equal(year, report.ReportYear);
+    }
+
+    [Theory]
+    [InlineData("荆州市2011年政府信息公开年度报告", "本报告由荆州市人民政府办公室编印。", "荆州市人民政府")]
+    [InlineData("青松镇2019年政府信息公开年报", "联系人：青松镇人民政府党政办。", "青松镇人民政府")]
+    [InlineData("云湖新区2020年政府信息公开工作年度报告", "本区各部门认真落实。", "云湖新区")]
+    public void A_place_is_written_as_its_government_only_when_the_document_names_it_so(string title, string line, string agency)
+    {
+        var report = ParseText(title + Sections + "\n" + line);
+
+        Assert.Equal(agency, report.Agency);
     }
 
     [Theory]

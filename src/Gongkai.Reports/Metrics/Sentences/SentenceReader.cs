@@ -119,12 +119,30 @@ internal sealed class SentenceReader(ReportDocument document, FigureSet figures)
         return i;
     }
 
+    // “300至400人次”, “20-30件”, “300人次至400人次”: a range is no figure, neither of its ends is.
+    private bool IsRangeBound(int start, int end)
+    {
+        static bool Joins(char c) => c is '至' or '到' or '~' or '～' or '-' or '—' or '－';
+        var before = start - 1;
+        if (before >= 1 && Joins(match[before]) && NumberReader.CanStartNumber(match[before - 1]))
+        {
+            return true;
+        }
+
+        return end + 1 < match.Length && Joins(match[end]) && NumberReader.IsDigit(match[end + 1]);
+    }
+
     // 一条龙, 一次性, 一站式 … are words, not counts.
     private bool IsIdiom(int afterUnit) =>
         afterUnit < match.Length && match[afterUnit] is '龙' or '性' or '式' or '化' or '体' or '线' or '窗' or '门' or '批';
 
     private void Consider(int start, int end, WrittenNumber number, int previousEnd)
     {
+        if (IsRangeBound(start, end))
+        {
+            return;
+        }
+
         var sentenceStart = SentenceStart(start);
         var wideStart = Math.Max(Math.Max(sentenceStart, previousEnd), start - MaxWindow);
         var nearStart = wideStart;

@@ -5,7 +5,8 @@ namespace Gongkai.Reports.Metrics.Tables;
 /// <summary>
 /// Reads the pre-2019 政府信息公开情况统计表 (统计指标 | 单位 | 统计数). Rows are recognised by their indicator
 /// names; 维持/纠错/其他情形 rows belong to the 行政复议 or 行政诉讼 block above them, the denial reasons to
-/// 不同意公开. Fees in 万元 become <c>fees.amount_yuan</c> × 10,000.
+/// 不同意公开. Fees in 万元 become <c>fees.amount_yuan</c> × 10,000. A table with 本年 | 历年累计 columns (指标名称 |
+/// 计量单位 | 本年 | 历年累计) gives the 本年 figure; a cumulative figure is never the year's.
 /// </summary>
 internal sealed class StatisticsTableReader(TableReadContext context)
 {
@@ -22,7 +23,7 @@ internal sealed class StatisticsTableReader(TableReadContext context)
     [
         (["主动公开规范性文件"], "proactive.normative_docs.published"),
         (["制发规范性文件"], "proactive.normative_docs.issued"),
-        (["主动公开政府信息"], MetricKeys.ProactiveTotalItems),
+        (["主动公开政府信息", "主动公开信息"], MetricKeys.ProactiveTotalItems),
         (["政府公报公开"], "proactive.channel.gazette"),
         (["政府网站公开"], "proactive.channel.website"),
         (["微博公开"], "proactive.channel.weibo"),
@@ -66,9 +67,11 @@ internal sealed class StatisticsTableReader(TableReadContext context)
     private int valueColumn = -1;
     private TableGrid? headerGrid;
     private Block block;
+    private bool cumulative;
 
     public static bool IsHeaderRow(TableRow row) =>
-        row.Normalized.Contains("统计指标", StringComparison.Ordinal) && !row.HasNumber;
+        (row.Normalized.Contains("统计指标", StringComparison.Ordinal) || (row.Normalized.Contains("指标名称", StringComparison.Ordinal) && row.Normalized.Contains("本年", StringComparison.Ordinal)))
+        && !row.HasNumber;
 
     public void Read(TableRow row)
     {
@@ -77,6 +80,7 @@ internal sealed class StatisticsTableReader(TableReadContext context)
         if (IsHeaderRow(row))
         {
             headerGrid = grid;
+            labelColumn = unitColumn = valueColumn = -1;
             for (var c = 0; c < grid.ColumnCount; c++)
             {
                 var text = LabelText.Normalize(grid[row.Index, c].MatchText);
@@ -88,9 +92,13 @@ internal sealed class StatisticsTableReader(TableReadContext context)
                 {
                     unitColumn = c;
                 }
-                else if (text.Contains("统计数", StringComparison.Ordinal) || text is "数量" or "数值")
+                else if (text.Contains("统计数", StringComparison.Ordinal) || text is "数量" or "数值" || (text.StartsWith("本年", StringComparison.Ordinal) && !text.Contains("累计", StringComparison.Ordinal)))
                 {
                     valueColumn = c;
+                }
+                else if (text.Contains("累计", StringComparison.Ordinal))
+                {
+                    cumulative = true;
                 }
             }
 
@@ -117,6 +125,14 @@ internal sealed class StatisticsTableReader(TableReadContext context)
             label = row.Cells[0];
             value = row.Cells[^1].Column;
             unit = row.Cells.Count >= 3 ? row.Cells[^2] : null;
+
+            // 本年 | 历年累计 (named by a header above or anywhere in the report): the year's figure is the first of the two.
+            if ((cumulative || context.Document.MatchText.Contains("历年累计", StringComparison.Ordinal)) && row.Cells.Count >= 3
+                && row.Numbers[^1].IsNumber && row.Numbers[^2].IsNumber)
+            {
+                value = row.Cells[^2].Column;
+                unit = row.Cells.Count >= 4 ? row.Cells[^3] : null;
+            }
         }
 
         var name = LabelText.Normalize(label.MatchText);

@@ -31,6 +31,7 @@ internal static class TableScanner
         var text = context.Document.MatchText;
         var grids = context.Document.Tables;
         var fromText = TextTables.Find(context.Document, grids.Count);
+        fromText.AddRange(RunTogetherTables.Find(context.Document, context.Figures, grids.Count + fromText.Count));
         if (fromText.Count > 0)
         {
             grids = [.. grids.Concat(fromText).OrderBy(g => g.Start)];
@@ -127,7 +128,7 @@ internal static class TableScanner
                 return Kind.Table2;
             }
 
-            if (Has(text, "主动公开政府信息数") || Has(text, "收到申请数") || Has(text, "申请答复数"))
+            if (Has(text, "主动公开政府信息数") || Has(text, "主动公开信息数") || Has(text, "收到申请数") || Has(text, "申请答复数"))
             {
                 return Kind.Statistics;
             }

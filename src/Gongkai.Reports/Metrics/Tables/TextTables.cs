@@ -50,22 +50,8 @@ internal static class TextTables
         var text = document.Text;
         var match = document.MatchText;
         var lines = new List<Line?>();
-        var tableIndex = 0;
-        var lineStart = 0;
-        while (lineStart < match.Length)
+        foreach (var (lineStart, lineEnd, insideGrid) in DocumentLines.Of(document))
         {
-            var lineEnd = match.IndexOf('\n', lineStart);
-            if (lineEnd < 0)
-            {
-                lineEnd = match.Length;
-            }
-
-            while (tableIndex < document.Tables.Count && document.Tables[tableIndex].End <= lineStart)
-            {
-                tableIndex++;
-            }
-
-            var insideGrid = tableIndex < document.Tables.Count && document.Tables[tableIndex].Start <= lineStart;
             var line = insideGrid ? null : Split(text, match, lineStart, lineEnd);
             if (line is not null || insideGrid || !IsBlank(match, lineStart, lineEnd))
             {
@@ -79,8 +65,6 @@ internal static class TextTables
                     lines.Add(line is { Figures: 1, Cells.Count: 1 } ? line with { IsLoneRun = true } : line);
                 }
             }
-
-            lineStart = lineEnd + 1;
         }
 
         // Figures without a label continue the label line above them (a cell-per-line copy, or a label whose
