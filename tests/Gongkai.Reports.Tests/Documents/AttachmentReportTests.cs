@@ -26,6 +26,8 @@ public sealed class AttachmentReportTests
         AssertFigures(page, report);
         Assert.All(report.Metrics.Values, m => Assert.InRange(m.Provenance.Page ?? 0, 1, 20));
         Assert.Equal(format, report.Format);
+        Assert.Equal(title, report.Title);
+        Assert.NotNull(report.Agency);
         Assert.DoesNotContain(report.Problems, p => p.Code is ProblemCodes.StageFailed or ProblemCodes.TablesMissing);
         Assert.DoesNotContain("第 1 页", report.Text, StringComparison.Ordinal);
     }

@@ -109,11 +109,14 @@ internal static partial class PdfReportReader
             edges.AddRange(ordered.TakeLast(2));
         }
 
-        var repeats = edges.Distinct().GroupBy(l => Digits().Replace(l.Text, "#")).ToDictionary(g => g.Key, g => g.Select(l => l.Page).Distinct().Count());
+        // Running lines stand at the same height on every page; the report's own title, printed once below a running
+        // header of the same words, does not.
+        string Key(PdfLine line) => Digits().Replace(line.Text, "#") + "@" + Math.Round(line.Baseline / 6);
+        var repeats = edges.Distinct().GroupBy(Key).ToDictionary(g => g.Key, g => g.Select(l => l.Page).Distinct().Count());
         var needed = Math.Max(2, (pages.Count + 1) / 2);
         foreach (var line in edges.Distinct())
         {
-            if (PageNumber().IsMatch(line.Text) || (pages.Count > 1 && repeats[Digits().Replace(line.Text, "#")] >= needed))
+            if (PageNumber().IsMatch(line.Text) || (pages.Count > 1 && repeats[Key(line)] >= needed))
             {
                 lines.Remove(line);
                 removed.Add(line.Text);
