@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Publishes the `gongkai` custom handler for Azure Functions: self-contained for linux-x64 into publish/app, laid out
-# as the Functions host expects (host.json, one folder per function with its function.json, the `gongkai`
-# executable, portals.json), and zipped to publish/gongkai.zip. Deploy the zip with one command:
+# Publishes the Function App, the .NET isolated worker, for Flex Consumption (dotnet-isolated 10.0): `dotnet publish`
+# for linux-x64 (framework-dependent; the platform brings .NET) into publish/app, with the Worker SDK's
+# functions.metadata, worker.config.json and extensions beside host.json at the root, zipped to publish/gongkai.zip.
+# Deploy the zip with one command:
 #   az functionapp deployment source config-zip -g <resource-group> -n <function-app> --src publish/gongkai.zip
-# (or `azd deploy`, which publishes the same way). Usage: eng/publish.sh [output-folder]   (default: publish)
+# (or `azd deploy`, which publishes the same project). Usage: eng/publish.sh [output-folder]   (default: publish)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,29 +17,20 @@ rm -rf "$app" "$zip_file"
 mkdir -p "$out"
 zip_path="$(cd "$out" && pwd)/gongkai.zip"
 
-echo "==> dotnet publish (linux-x64, self-contained) → $app"
-dotnet publish src/Gongkai.Functions --nologo -v quiet -c Release -r linux-x64 --self-contained -o "$app"
+echo "==> dotnet publish (linux-x64, framework-dependent) → $app"
+dotnet publish src/Gongkai.Functions --nologo -v quiet -c Release -r linux-x64 --self-contained false -o "$app"
 
-# The host refuses to start a custom handler whose layout is incomplete; fail here instead, with a clear message.
-shopt -s nullglob
-definitions=(src/Gongkai.Functions/FunctionApp/*/function.json)
-[ ${#definitions[@]} -gt 0 ] || { echo "error: no function definitions in src/Gongkai.Functions/FunctionApp" >&2; exit 1; }
+# The host indexes nothing from a package without these; fail here instead, with a clear message.
 missing=()
-for required in host.json gongkai portals.json; do
+for required in functions.metadata worker.config.json host.json extensions.json gongkai.dll portals.json .azurefunctions; do
   [ -e "$app/$required" ] || missing+=("$required")
-done
-for definition in "${definitions[@]}"; do
-  name=$(basename "$(dirname "$definition")")
-  [ -f "$app/$name/function.json" ] || missing+=("$name/function.json")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "error: the published app lacks: ${missing[*]}" >&2
   exit 1
 fi
-chmod +x "$app/gongkai"
 
 echo "==> zip → $zip_file"
-# Unix modes are kept in the archive: the host starts `gongkai` directly, so it must stay executable.
 if command -v zip >/dev/null 2>&1; then
   (cd "$app" && zip -q -r -X "$zip_path" .)
 else

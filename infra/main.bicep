@@ -55,7 +55,7 @@ var appName = !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunct
 // Flex Consumption reads the app package from a blob container of its own.
 var deploymentContainerName = 'app-package-${take(appName, 32)}-${take(toLower(uniqueString(appName, resourceToken)), 7)}'
 
-// The storage layout the code uses (src/Gongkai.Storage/StorageNames.cs); a test keeps the two in step.
+// The storage layout the code uses (src/Gongkai.Harvest/Stores/StorageNames.cs); a test keeps the two in step.
 var blobContainerNames = [
   'raw-reports'
   'parsed-reports'
@@ -135,7 +135,7 @@ module functionApp 'app/function-app.bicep' = {
   scope: rg
   params: {
     name: appName
-    planName: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webSitesServerFarms}${resourceToken}'
+    planName: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
     serviceName: 'gongkai'

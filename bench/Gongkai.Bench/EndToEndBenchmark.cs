@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest.SamplePortal;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,7 @@ public static class EndToEndBenchmark
                 azuriteCpu = azurite.ProcessorTime - azuriteCpu;
                 appCpu = Process.GetCurrentProcess().TotalProcessorTime - appCpu;
                 var recorded = 0;
-                await foreach (var _ in (await storage.TableAsync(StorageNames.ReportsTable, cancellationToken)).QueryAsync(null, ["PartitionKey"], 1000, cancellationToken))
+                await foreach (var _ in (await storage.TableAsync(StorageNames.ReportsTable, cancellationToken)).QueryAsync<TableEntity>(maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
                 {
                     recorded++;
                 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Gongkai.Harvest;
 using Gongkai.Harvest.SamplePortal;
 using Gongkai.Harvest.Stores;
-using Gongkai.Storage;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,8 @@ namespace Gongkai.Bench;
 /// <summary>
 /// Harvests a generated portal (2,000 report pages by default, 20 per listing page) from a loopback server into Azurite,
 /// twice: with politeness off (pages/s, peak memory) and with it on (the per-host rate measured from the server's request
-/// log against the configured limit). Uses GONGKAI_TEST_STORAGE when set, otherwise starts its own in-memory Azurite.
+/// log against the configured limit); then a generated Hanweb column (1,000 report pages by default: the column page's
+/// datastore and the jpage proxy's groups) with politeness off. Uses GONGKAI_TEST_STORAGE when set, otherwise starts its own in-memory Azurite.
 /// </summary>
 internal static class HarvestBenchmark
 {
@@ -23,6 +23,7 @@ internal static class HarvestBenchmark
         var pages = 2000;
         var politePages = 60;
         var delayMs = 100;
+        var hanwebPages = 1000;
         for (var i = 0; i < args.Length; i++)
         {
             if (i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
@@ -32,10 +33,11 @@ internal static class HarvestBenchmark
                     case "--pages": pages = n; i++; continue;
                     case "--polite-pages": politePages = n; i++; continue;
                     case "--delay-ms": delayMs = n; i++; continue;
+                    case "--hanweb-pages": hanwebPages = n; i++; continue;
                 }
             }
 
-            Console.Error.WriteLine($"harvest: unknown or invalid option '{args[i]}' (expected --pages N, --polite-pages N, --delay-ms N).");
+            Console.Error.WriteLine($"harvest: unknown or invalid option '{args[i]}' (expected --pages N, --polite-pages N, --delay-ms N, --hanweb-pages N).");
             return 2;
         }
 
@@ -50,14 +52,14 @@ internal static class HarvestBenchmark
 
         try
         {
-            var account = StorageAccount.FromConnectionString(connectionString);
+            var account = StorageClients.For(connectionString);
 
             // Politeness off: one host, 8 requests in flight, no delay.
             await using (var server = await SamplePortalServer.StartAsync(SampleSite.Generate(pages), cancellationToken: cancellationToken))
             {
                 GC.Collect();
                 var before = Process.GetCurrentProcess().PeakWorkingSet64;
-                var (summary, elapsed) = await HarvestAsync(account, server, concurrency: 8, delaySeconds: 0, parallel: 16, cancellationToken);
+                var (summary, elapsed) = await HarvestAsync(account, server.Url("/gen/list.html?page=1"), concurrency: 8, delaySeconds: 0, parallel: 16, cancellationToken);
                 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
                 Console.WriteLine($"politeness off: {summary.New} report pages stored from {summary.PagesListed} listing pages in {elapsed.TotalSeconds:0.00} s "
                     + $"= {summary.New / elapsed.TotalSeconds:0} pages/s; {summary.Bytes / 1024.0 / 1024.0:0.0} MiB fetched; "
@@ -72,7 +74,7 @@ internal static class HarvestBenchmark
             // Politeness on: one request at a time per host, delayMs apart.
             await using (var server = await SamplePortalServer.StartAsync(SampleSite.Generate(politePages), cancellationToken: cancellationToken))
             {
-                var (summary, elapsed) = await HarvestAsync(account, server, concurrency: 1, delaySeconds: delayMs / 1000.0, parallel: 16, cancellationToken);
+                var (summary, elapsed) = await HarvestAsync(account, server.Url("/gen/list.html?page=1"), concurrency: 1, delaySeconds: delayMs / 1000.0, parallel: 16, cancellationToken);
                 var times = server.Requests.Select(r => r.At).Order().ToList();
                 var gaps = times.Zip(times.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList();
                 var rate = (times.Count - 1) / (times[^1] - times[0]).TotalSeconds;
@@ -85,6 +87,20 @@ internal static class HarvestBenchmark
                 }
             }
 
+            // A Hanweb column, politeness off: the column page's datastore, then the jpage proxy group by group (each a listing page).
+            await using (var server = await HanwebColumnServer.StartAsync(hanwebPages, cancellationToken))
+            {
+                var (summary, elapsed) = await HarvestAsync(account, server.Url(HanwebColumnServer.ColumnPath), concurrency: 8, delaySeconds: 0, parallel: 16, cancellationToken);
+                var proxyGroups = server.Requests.Count(r => r.PathAndQuery.Contains("dataproxy", StringComparison.Ordinal));
+                Console.WriteLine($"Hanweb column (politeness off): {summary.New} report pages stored from {summary.PagesListed} listing pages (the column page and {proxyGroups} proxy groups) "
+                    + $"in {elapsed.TotalSeconds:0.00} s = {summary.New / elapsed.TotalSeconds:0} pages/s");
+                if (summary.New != hanwebPages || summary.Failed != 0 || summary.PagesListed != 1 + proxyGroups)
+                {
+                    Console.Error.WriteLine($"harvest: expected {hanwebPages} new pages from the Hanweb column and no failures, got {summary.New} new and {summary.Failed} failed.");
+                    return 1;
+                }
+            }
+
             return 0;
         }
         finally
@@ -93,7 +109,7 @@ internal static class HarvestBenchmark
         }
     }
 
-    private static async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(StorageAccount account, SamplePortalServer server, int concurrency, double delaySeconds, int parallel, CancellationToken cancellationToken)
+    private static async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(StorageClients account, Uri start, int concurrency, double delaySeconds, int parallel, CancellationToken cancellationToken)
     {
         var portalsFile = Path.Combine(Path.GetTempPath(), "gongkai-bench-portals-" + Guid.NewGuid().ToString("N") + ".json");
         await File.WriteAllTextAsync(portalsFile, JsonSerializer.Serialize(new
@@ -104,7 +120,7 @@ internal static class HarvestBenchmark
                 {
                     id = "bench",
                     name = "Generated portal",
-                    startUrls = new[] { server.Url("/gen/list.html?page=1").AbsoluteUri },
+                    startUrls = new[] { start.AbsoluteUri },
                     pagination = new { maxPages = 10_000 },
                     politeness = new { concurrency, delaySeconds },
                     allowPrivateNetworks = true,
@@ -130,7 +146,8 @@ internal static class HarvestBenchmark
             };
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddSingleton(account);
+            services.AddSingleton(account.Blobs);
+            services.AddSingleton(account.Tables);
             services.AddSingleton(names);
             services.AddGongkaiHarvest(configuration);
             await using var provider = services.BuildServiceProvider();

@@ -20,6 +20,11 @@ public static class ParseBenchmark
 {
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (args.Contains("--pdf"))
+        {
+            return PdfParseBenchmark.RunAsync(args, cancellationToken);
+        }
+
         var pageCount = Option(args, "--pages", 60);
         var seconds = Option(args, "--seconds", 5);
         var stages = args.Contains("--stages");
@@ -100,7 +105,7 @@ public static class ParseBenchmark
         }
     }
 
-    private static (Measurement[] Measured, (List<double> Wall, List<double> Cpu) Ratios) MeasureInterleaved(
+    internal static (Measurement[] Measured, (List<double> Wall, List<double> Cpu) Ratios) MeasureInterleaved(
         int count, int seconds, Func<int, object>[] workloads, CancellationToken cancellationToken)
     {
         // Warm up for a second each (at least one pass) so tiered JIT has compiled the hot code before measuring.
@@ -159,7 +164,7 @@ public static class ParseBenchmark
         }
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
@@ -169,7 +174,7 @@ public static class ParseBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-34} wall: {count / m.SecondsPerPass,7:F0} reports/s {bytes / m.SecondsPerPass / 1024 / 1024,6:F1} MB/s | per CPU-second: {count / m.CpuSecondsPerPass,7:F0} reports/s {bytes / m.CpuSecondsPerPass / 1024 / 1024,6:F1} MB/s | {m.AllocatedPerReport / 1024.0,6:F0} KB allocated/report"));
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
@@ -177,5 +182,5 @@ public static class ParseBenchmark
 
     /// <param name="CpuSecondsPerPass">Processor time of the whole process per pass (GC and JIT threads included):
     /// on a shared machine this, not wall time, says what one core does.</param>
-    private sealed record Measurement(double SecondsPerPass, double CpuSecondsPerPass, long AllocatedPerReport);
+    internal sealed record Measurement(double SecondsPerPass, double CpuSecondsPerPass, long AllocatedPerReport);
 }

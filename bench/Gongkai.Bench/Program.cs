@@ -39,9 +39,10 @@ public static class Program
         Console.Error.WriteLine("benchmarks:");
         Console.Error.WriteLine("  tables [--entities N]   Table upserts to Azurite: one by one vs 100-entity transactions");
         Console.Error.WriteLine("  parse [--pages N] [--seconds S] [--stages]   single-threaded parse throughput vs bare HtmlAgilityPack LoadHtml (--stages: time and allocation per parser stage)");
+        Console.Error.WriteLine("  parse --pdf [--pages N] [--seconds S]        the same for reports printed to PDF, vs PdfPig's bare text extraction of the same files");
         Console.Error.WriteLine("  end-to-end [--reports N]   harvest → queryable for N generated reports (default 1000) through the local triggers");
         Console.Error.WriteLine("  queries [--reports N] [--requests N] [--concurrency N]   p50/p99 of /api/reports/{id} and /api/metrics/{key} at 100 concurrent requests, beside the same reads sent to storage alone");
-        Console.Error.WriteLine("  harvest [--pages N] [--polite-pages N] [--delay-ms N]   loopback portal harvest: pages/s and peak memory, then the per-host rate with politeness on");
+        Console.Error.WriteLine("  harvest [--pages N] [--polite-pages N] [--delay-ms N] [--hanweb-pages N]   loopback portal harvest: pages/s and peak memory, the per-host rate with politeness on, then a Hanweb column through its jpage proxy");
         return 2;
     }
 }

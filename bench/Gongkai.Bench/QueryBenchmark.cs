@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest.SamplePortal;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Gongkai.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,7 +61,7 @@ public static class QueryBenchmark
         string Report(int i) => ids[(int)((i * 7919L) % ids.Count)];
         string Ranking(int i) => $"/api/metrics/{Keys[i % Keys.Length]}?year={2015 + (i / Keys.Length % 10)}&top=50";
 
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var tables = new TableServiceClient(azurite.ConnectionString);
         foreach (var cached in new[] { false, true })
         {
             var app = GongkaiHost.Build(new HostSettings
@@ -86,16 +88,19 @@ public static class QueryBenchmark
                     ids = await SeedAsync(app.Services.GetRequiredService<ReportRecordWriter>(), reports, seedParallelism, cancellationToken);
                     meter.Print(Console.Out, reports, "report");
 
-                    var reportsTable = account.GetTable(StorageNames.ReportsTable);
+                    var reportsTable = tables.GetTableClient(StorageNames.ReportsTable);
                     Func<int, CancellationToken, Task<bool>> pointRead = async (i, ct) =>
-                        await reportsTable.GetEntityAsync(Report(i), ReportRecord.RowKeyFor(Report(i)), null, ct) is not null;
+                        await reportsTable.FindAsync(Report(i), ReportRecord.RowKeyFor(Report(i)), null, ct) is not null;
                     Func<int, CancellationToken, Task<bool>> rangeScan = async (i, ct) =>
                     {
                         var (from, to) = IndexKeys.KeyRange(Keys[i % Keys.Length]);
                         var year = 2015 + (i / Keys.Length % 10);
-                        var filter = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year))
-                            .And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
-                        return (await account.GetTable(StorageNames.MetricIndexTable(year)).QueryPageAsync(filter.ToString(), IndexRows.MetricColumns, 50, null, ct)).Items.Count > 0;
+                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.YearPartition(year)} and RowKey ge {from} and RowKey lt {to}");
+                        await foreach (var page in tables.GetTableClient(StorageNames.MetricIndexTable(year)).QueryAsync<TableEntity>(filter, 50, IndexRows.MetricColumns, ct).AsPages(pageSizeHint: 50))
+                        {
+                            return page.Values.Count > 0;
+                        }
+                        return false;
                     };
                     storageAlone = pointRead;
                     results.Add(("/api/metrics/{key}?year=&top=50", "storage alone", await MeasureAsync(scanRequests, concurrency, rangeScan, rangeScan, warmUps, cancellationToken)));
@@ -285,7 +290,7 @@ public static class QueryBenchmark
                 {
                     outcomes[i] = new Outcome(OutcomeKind.Timeout, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
-                catch (Exception e) when (e is HttpRequestException or StorageRequestFailedException)
+                catch (Exception e) when (e is HttpRequestException or RequestFailedException)
                 {
                     outcomes[i] = new Outcome(OutcomeKind.Error, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }

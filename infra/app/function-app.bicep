@@ -1,5 +1,6 @@
-// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai as a custom handler: the host owns
-// the triggers and calls the `gongkai` executable (host.json → customHandler). Every connection is identity-based.
+// The Flex Consumption (FC1) plan and the Linux Function App running Gongkai on the .NET isolated worker
+// (dotnet-isolated 10.0): the host owns the triggers and runs the worker the package's worker.config.json names.
+// Every connection is identity-based.
 param name string
 param planName string
 param location string
@@ -71,11 +72,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // A custom handler: the host runs host.json's customHandler.description.defaultExecutablePath (`gongkai serve`).
-      // On Flex Consumption this replaces the FUNCTIONS_WORKER_RUNTIME=custom app setting, which the plan rejects.
+      // The isolated worker: on Flex Consumption this replaces the FUNCTIONS_WORKER_RUNTIME app setting, which the plan rejects.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

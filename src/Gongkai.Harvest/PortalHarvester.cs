@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using Gongkai.Harvest.Discovery;
 using Gongkai.Harvest.Fetching;
 using Gongkai.Harvest.Portals;
 using Gongkai.Harvest.Stores;
 using Gongkai.Harvest.Telemetry;
-using Gongkai.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ public sealed class PortalHarvester
     private readonly PortalCatalog _catalog;
     private readonly ListingCrawler _crawler;
     private readonly PageFetcher _fetcher;
-    private readonly StorageAccount _account;
+    private readonly BlobServiceClient _blobs;
     private readonly HarvestStoreNames _names;
     private readonly StoreInitializer _initializer;
     private readonly RawReportStore _raw;
@@ -36,7 +36,7 @@ public sealed class PortalHarvester
 
     /// <summary>Creates the harvester.</summary>
     public PortalHarvester(
-        PortalCatalog catalog, ListingCrawler crawler, PageFetcher fetcher, StorageAccount account, HarvestStoreNames names,
+        PortalCatalog catalog, ListingCrawler crawler, PageFetcher fetcher, BlobServiceClient blobs, HarvestStoreNames names,
         StoreInitializer initializer, RawReportStore raw, CrawlStateStore state, FailureLog failures, HarvestRunLog runs,
         IOptions<HarvestOptions> options, HarvestTelemetry telemetry, TimeProvider time, ILogger<PortalHarvester> logger)
     {
@@ -44,7 +44,7 @@ public sealed class PortalHarvester
         _catalog = catalog;
         _crawler = crawler;
         _fetcher = fetcher;
-        _account = account;
+        _blobs = blobs;
         _names = names;
         _initializer = initializer;
         _raw = raw;
@@ -74,7 +74,7 @@ public sealed class PortalHarvester
         }
 
         await _initializer.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var lease = await PortalLease.TryAcquireAsync(_account, _names, portal.Id, _options.LeaseDuration, _logger, cancellationToken).ConfigureAwait(false);
+        var lease = await PortalLease.TryAcquireAsync(_blobs, _names, portal.Id, _options.LeaseDuration, _logger, cancellationToken).ConfigureAwait(false);
         if (lease is null)
         {
             HarvestLog.RunSkipped(_logger, portal.Id);
@@ -122,7 +122,7 @@ public sealed class PortalHarvester
             await _initializer.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             states = await _state.LoadAsync(run.Portal.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             states = [];
         }
@@ -137,7 +137,7 @@ public sealed class PortalHarvester
             PagesListed = discovery.PagesListed,
             ReportsFound = discovery.Reports.Count,
             NotDue = discovery.Reports.Count - due.Count,
-            Failed = discovery.Failures.Count,
+            Failed = discovery.Failures.Count + discovery.Problems.Count,
             WouldFetch = due,
             Duration = _time.GetElapsedTime(run.Started),
         };
@@ -164,12 +164,17 @@ public sealed class PortalHarvester
             await FailAsync(run, HarvestStages.List, failure.Url, failure.Fetch.Error ?? failure.Fetch.Outcome.ToString(), failure.Fetch, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var problem in discovery.Problems)
+        {
+            await FailAsync(run, HarvestStages.List, problem.Url, problem.Error, null, cancellationToken, problem.Kind).ConfigureAwait(false);
+        }
+
         Dictionary<Uri, CrawlState> states;
         try
         {
             states = await _state.LoadAsync(portal.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             await FailAsync(run, HarvestStages.Store, portal.StartUrls[0], "could not read the crawl state: " + e.Message, null, cancellationToken).ConfigureAwait(false);
             return;
@@ -296,7 +301,7 @@ public sealed class PortalHarvester
                     using var storeTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
                     created = await _raw.StoreAsync(blobName, fetch.Body, info, storeTimeout.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
                 {
                     // The bytes are not stored, so the state is left as it was: the next run fetches them again.
                     await FailAsync(run, HarvestStages.Store, document.Url, $"could not store {blobName}: {e.Message}", fetch, cancellationToken).ConfigureAwait(false);
@@ -365,27 +370,27 @@ public sealed class PortalHarvester
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _state.SaveAsync(run.Portal.Id, state, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
         {
             await FailAsync(run, HarvestStages.Store, state.Url, "could not save the crawl state: " + e.Message, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task FailAsync(RunContext run, string stage, Uri url, string error, FetchResult? fetch, CancellationToken cancellationToken)
+    private async Task FailAsync(RunContext run, string stage, Uri url, string error, FetchResult? fetch, CancellationToken cancellationToken, string? kind = null)
     {
         Interlocked.Increment(ref run.Failed);
         _telemetry.Failure(run.Portal.Id, stage);
         HarvestLog.StageFailed(_logger, run.Portal.Id, stage, url.AbsoluteUri, error);
         var failure = new HarvestFailure(run.Portal.Id, stage, url.AbsoluteUri, error, fetch?.Attempts ?? 0, fetch?.Status, _time.GetUtcNow())
         {
-            Kind = fetch is null || stage == HarvestStages.Store ? null : fetch.Failure == FetchFailure.None ? fetch.Outcome.ToString() : fetch.Failure.ToString(),
+            Kind = kind ?? (fetch is null || stage == HarvestStages.Store ? null : fetch.Failure == FetchFailure.None ? fetch.Outcome.ToString() : fetch.Failure.ToString()),
             RunId = run.RunId,
         };
         try
         {
             await _failures.RecordAsync(failure, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException)
         {
             HarvestLog.FailureNotRecorded(_logger, run.Portal.Id, url.AbsoluteUri, e.Message);
         }
@@ -409,7 +414,7 @@ public sealed class PortalHarvester
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _runs.RecordAsync(summary, startedAt, outcome, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is StorageRequestFailedException or Azure.RequestFailedException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException or OperationCanceledException)
         {
             HarvestLog.FailureNotRecorded(_logger, summary.PortalId, "(run summary)", e.Message);
         }

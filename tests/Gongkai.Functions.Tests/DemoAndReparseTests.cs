@@ -3,7 +3,7 @@ using Gongkai.Functions.Commands;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,18 +63,12 @@ public sealed class DemoAndReparseTests
     public async Task Reparse_rewrites_every_blob_resumably_with_progress()
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
-        var raw = account.GetBlobContainer(StorageNames.RawReportsContainer);
-        await raw.CreateIfNotExistsAsync();
+        var account = StorageClients.For(azurite.ConnectionString);
         for (var i = 0; i < 3; i++)
         {
-            using var page = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
-                $"<html><body><h1>东江市青石区第{i}局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请{10 + i}件。</p></body></html>"));
-            await raw.UploadAsync($"reparse-portal/2021/{i}.html", page, new BlobUploadOptions
-            {
-                ContentType = "text/html; charset=utf-8",
-                Metadata = new Dictionary<string, string> { ["portalid"] = "reparse-portal", ["sourceurl"] = $"http://127.0.0.1/{i}.html" },
-            });
+            await account.UploadAsync(StorageNames.RawReportsContainer, $"reparse-portal/2021/{i}.html", System.Text.Encoding.UTF8.GetBytes(
+                $"<html><body><h1>东江市青石区第{i}局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请{10 + i}件。</p></body></html>"),
+                "text/html; charset=utf-8", new Dictionary<string, string> { ["portalid"] = "reparse-portal", ["sourceurl"] = $"http://127.0.0.1/{i}.html" });
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
         await using var services = ReparseCommand.Services(configuration);
@@ -84,12 +78,7 @@ public sealed class DemoAndReparseTests
         Assert.Equal(0, await run.RunAsync(since: null, portal: "reparse-portal", restart: false, CancellationToken.None));
         var lines = output.ToString();
         Assert.Contains("[    3/3] reparse-portal/2021/2.html -> ", lines, StringComparison.Ordinal);
-        var mapped = 0;
-        await foreach (var _ in account.GetTable(StorageNames.ReportBlobsTable).QueryAsync())
-        {
-            mapped++;
-        }
-        Assert.Equal(3, mapped);
+        Assert.Equal(3, (await account.RowsAsync(StorageNames.ReportBlobsTable)).Count);
 
         // The checkpoint says the pass is complete: a second run with the same options starts afresh; --restart too.
         var again = new StringWriter(CultureInfo.InvariantCulture);
@@ -102,13 +91,11 @@ public sealed class DemoAndReparseTests
     public async Task Reparse_resumes_after_the_last_checkpointed_blob()
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
-        var raw = account.GetBlobContainer(StorageNames.RawReportsContainer);
-        await raw.CreateIfNotExistsAsync();
+        var account = StorageClients.For(azurite.ConnectionString);
         for (var i = 0; i < 30; i++)
         {
-            using var page = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"<html><body><h1>第{i}局2020年政府信息公开工作年度报告</h1></body></html>"));
-            await raw.UploadAsync($"resume/2020/{i:D2}.html", page, new BlobUploadOptions { ContentType = "text/html; charset=utf-8" });
+            await account.UploadAsync(StorageNames.RawReportsContainer, $"resume/2020/{i:D2}.html",
+                System.Text.Encoding.UTF8.GetBytes($"<html><body><h1>第{i}局2020年政府信息公开工作年度报告</h1></body></html>"), "text/html; charset=utf-8");
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
         await using var services = ReparseCommand.Services(configuration);

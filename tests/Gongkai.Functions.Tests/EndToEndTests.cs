@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +10,7 @@ namespace Gongkai.Functions.Tests;
 
 /// <summary>
 /// The whole pipeline in process: sample portal → timer → harvest-requests → crawler → raw-reports → blob trigger →
-/// parser → tables → HTTP API, through the custom-handler contract, then every figure checked through the API.
+/// parser → tables → HTTP API, the function classes driven by the local host, then every figure checked through the API.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class EndToEndTests(PipelineStorage storage) : IAsyncLifetime

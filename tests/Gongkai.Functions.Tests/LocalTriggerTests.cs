@@ -1,8 +1,11 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,17 +48,17 @@ public sealed class LocalTriggerTests
         }
         Assert.Equal(0, second.Triggers.MessagesSucceeded);
 
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var account = StorageClients.For(azurite.ConnectionString);
         var pages = new List<string>();
-        await foreach (var blob in account.GetBlobContainer(StorageNames.RawReportsContainer).ListAsync())
+        await foreach (var blob in account.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer).GetBlobsAsync())
         {
-            if (ParseReportFunction.IsParseable(blob.ContentType))
+            if (ParseReportFunction.IsParseable(blob.Properties.ContentType))
             {
                 pages.Add(blob.Name);
             }
         }
         var mapped = new List<string>();
-        await foreach (var row in account.GetTable(StorageNames.ReportBlobsTable).QueryAsync())
+        await foreach (var row in account.Tables.GetTableClient(StorageNames.ReportBlobsTable).QueryAsync<TableEntity>())
         {
             mapped.Add(row.GetString("Blob")!);
         }
@@ -63,13 +66,13 @@ public sealed class LocalTriggerTests
         Assert.Equal(pages.Order(StringComparer.Ordinal), mapped.Order(StringComparer.Ordinal));
 
         var reports = new List<TableEntity>();
-        await foreach (var row in account.GetTable(StorageNames.ReportsTable).QueryAsync())
+        await foreach (var row in account.Tables.GetTableClient(StorageNames.ReportsTable).QueryAsync<TableEntity>())
         {
             reports.Add(row);
         }
         Assert.Equal(14, reports.Count);
         var yearRows = 0;
-        await foreach (var row in account.GetTable(StorageNames.ReportIndexTable).QueryAsync(TableFilter.StartsWith("PartitionKey", "y:")))
+        await foreach (var row in account.Tables.GetTableClient(StorageNames.ReportIndexTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {"y:"} and PartitionKey lt {"y;"}")))
         {
             yearRows++;
         }
@@ -77,7 +80,7 @@ public sealed class LocalTriggerTests
 
         // Each blob version was handed to the function once in total, apart from what the first process was running when it stopped.
         var receipts = new List<TableEntity>();
-        await foreach (var row in account.GetTable(StorageNames.BlobReceiptsTable).QueryAsync())
+        await foreach (var row in account.Tables.GetTableClient(StorageNames.BlobReceiptsTable).QueryAsync<TableEntity>())
         {
             receipts.Add(row);
         }
@@ -91,10 +94,10 @@ public sealed class LocalTriggerTests
     {
         await using var sample = await SamplePipeline.StartAsync();
         await using var host = await RunningHost.StartAsync(storageFixture, triggers: true, settings: sample.Settings());
-        var account = storageFixture.Account;
-        var queue = account.GetQueue(StorageNames.HarvestRequestsQueue);
+        var account = storageFixture.Clients;
+        var queue = account.Queues.GetQueueClient(StorageNames.HarvestRequestsQueue);
         await queue.CreateIfNotExistsAsync();
-        var poison = account.GetQueue(StorageNames.HarvestRequestsPoisonQueue);
+        var poison = account.Queues.GetQueueClient(StorageNames.HarvestRequestsPoisonQueue);
         await poison.CreateIfNotExistsAsync();
         var text = "not a portal id " + Guid.NewGuid().ToString("N");
         await queue.SendMessageAsync(text);
@@ -105,28 +108,33 @@ public sealed class LocalTriggerTests
             await Task.Delay(100, timeout.Token);
         }
         Assert.Equal(4, host.Triggers.MessagesFailed);
-        var poisoned = await poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
-        Assert.Contains(poisoned, m => m.Text == text);
+        var poisoned = (await poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
+        Assert.Contains(poisoned, m => m.Body.ToString() == text);
     }
 
     [Fact]
     public async Task A_blob_that_keeps_failing_is_recorded_as_a_failure_and_does_not_block_others()
     {
-        var account = storageFixture.Account;
-        var raw = account.GetBlobContainer(StorageNames.RawReportsContainer);
+        var account = storageFixture.Clients;
+        var raw = account.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer);
         await raw.CreateIfNotExistsAsync();
-        var parsed = account.GetBlobContainer(StorageNames.ParsedReportsContainer);
+        var parsed = account.Blobs.GetBlobContainerClient(StorageNames.ParsedReportsContainer);
         await parsed.CreateIfNotExistsAsync();
         var id = Guid.NewGuid().ToString("N");
         var bad = $"failing-portal/2020/{id}-bad.html";
         var good = $"failing-portal/2020/{id}-good.html";
         // Someone else holds a lease on where the bad blob's parse must be written: every attempt fails with 412.
-        var lease = await parsed.TryAcquireLeaseAsync(ParsedReportStore.NameFor(bad), TimeSpan.FromSeconds(60));
-        Assert.NotNull(lease);
+        var parsedBad = parsed.GetBlobClient(ParsedReportStore.NameFor(bad));
+        await parsedBad.UploadAsync(BinaryData.Empty);
+        var lease = parsedBad.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(60));
         foreach (var name in new[] { bad, good })
         {
-            using var content = new MemoryStream("<html><body><h1>失败测试局2020年政府信息公开工作年度报告</h1></body></html>"u8.ToArray());
-            await raw.UploadAsync(name, content, new BlobUploadOptions { ContentType = "text/html; charset=utf-8", Metadata = new Dictionary<string, string> { ["portalid"] = "failing-portal", ["sourceurl"] = "http://127.0.0.1/" + name } });
+            await raw.GetBlobClient(name).UploadAsync(BinaryData.FromString("<html><body><h1>失败测试局2020年政府信息公开工作年度报告</h1></body></html>"), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" },
+                Metadata = new Dictionary<string, string> { ["portalid"] = "failing-portal", ["sourceurl"] = "http://127.0.0.1/" + name },
+            });
         }
 
         await using var sample = await SamplePipeline.StartAsync();
@@ -136,14 +144,14 @@ public sealed class LocalTriggerTests
         {
             await Task.Delay(100, timeout.Token);
         }
-        await parsed.ReleaseLeaseAsync(ParsedReportStore.NameFor(bad), lease!);
+        await lease.ReleaseAsync();
 
-        var failure = await account.GetTable(StorageNames.FailuresTable).GetEntityAsync(ParseFailures.Partition, TableKey.Encode(bad));
+        var failure = await account.Tables.GetTableClient(StorageNames.FailuresTable).FindAsync(ParseFailures.Partition, TableKey.Encode(bad), null, CancellationToken.None);
         Assert.NotNull(failure);
         Assert.Equal("failed", failure.GetString("Status"));
         Assert.Equal(5, failure.GetInt32("Attempts"));
         Assert.Contains("412", failure.GetString("Error"), StringComparison.Ordinal);
-        Assert.NotNull(await account.GetTable(StorageNames.ReportBlobsTable).GetEntityAsync(TableKey.Encode(good), ""));
+        Assert.NotNull(await account.Tables.GetTableClient(StorageNames.ReportBlobsTable).FindAsync(TableKey.Encode(good), "", null, CancellationToken.None));
     }
 
     private readonly PipelineStorage storageFixture;

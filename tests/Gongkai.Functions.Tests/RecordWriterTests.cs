@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Functions.Tests;
@@ -83,8 +85,8 @@ public sealed class RecordWriterTests(PipelineStorage storage)
 
         // A write that stopped after its index rows: the rows are there, the Reports row that owns them is not, so the
         // next write takes every row for new and inserts it, and the service says some exist.
-        var reports = storage.Account.GetTable(StorageNames.ReportsTable);
-        Assert.True(await reports.DeleteEntityAsync(id, ReportRecord.RowKeyFor(id)));
+        var reports = storage.Clients.Tables.GetTableClient(StorageNames.ReportsTable);
+        Assert.Equal(204, (await reports.DeleteEntityAsync(id, ReportRecord.RowKeyFor(id))).Status);
         await writer.WriteAsync(version, SampleReports.Report(agency, 2055, new Dictionary<string, decimal> { ["requests.new_received"] = 8, ["requests.granted"] = 6 }), CancellationToken.None);
 
         Assert.NotNull(await queries.GetReportAsync(id, CancellationToken.None));
@@ -106,26 +108,26 @@ public sealed class RecordWriterTests(PipelineStorage storage)
 
         // What a store from before layout 2 holds: the Reports row without the column, no ranking rows in the year's
         // table, and an agency row without the figures.
-        var reports = storage.Account.GetTable(StorageNames.ReportsTable);
-        var row = (await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id)))!;
+        var reports = storage.Clients.Tables.GetTableClient(StorageNames.ReportsTable);
+        TableEntity row = await reports.GetEntityAsync<TableEntity>(id, ReportRecord.RowKeyFor(id));
         row.Remove("IndexLayout");
-        await reports.UpdateEntityAsync(row, row.ETag!, TableUpdateMode.Replace);
-        var ranking = storage.Account.GetTable(StorageNames.MetricIndexTable(2056));
-        await foreach (var old in ranking.QueryAsync(TableFilter.Eq("ReportId", id).ToString()))
+        await reports.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var ranking = storage.Clients.Tables.GetTableClient(StorageNames.MetricIndexTable(2056));
+        await foreach (var old in ranking.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ReportId eq {id}")))
         {
             await ranking.DeleteEntityAsync(old.PartitionKey, old.RowKey);
         }
-        var reportIndex = storage.Account.GetTable(StorageNames.ReportIndexTable);
-        var agencyRow = (await reportIndex.GetEntityAsync(IndexKeys.AgencyPartition(agency), IndexKeys.AgencyReportRow(2056, id)))!;
+        var reportIndex = storage.Clients.Tables.GetTableClient(StorageNames.ReportIndexTable);
+        TableEntity agencyRow = await reportIndex.GetEntityAsync<TableEntity>(IndexKeys.AgencyPartition(agency), IndexKeys.AgencyReportRow(2056, id));
         agencyRow.Remove(IndexRows.MetricsColumn);
-        await reportIndex.UpdateEntityAsync(agencyRow, agencyRow.ETag!, TableUpdateMode.Replace);
+        await reportIndex.UpdateEntityAsync(agencyRow, agencyRow.ETag, TableUpdateMode.Replace);
         Assert.DoesNotContain((await queries.RankAsync("requests.granted", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id);
 
         await writer.WriteAsync(version, report, CancellationToken.None); // what `gongkai reparse` does for each blob
 
         Assert.Equal(17m, Assert.Single((await queries.RankAsync("requests.granted", 2056, null, 100, null, CancellationToken.None)).Items, f => f.ReportId == id).Value);
         Assert.Equal(31m, Assert.Single(await queries.OverYearsAsync(agency, "requests.new_received", CancellationToken.None)).Value);
-        Assert.Equal(ReportRecord.CurrentIndexLayout, (await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id)))!.GetInt32("IndexLayout"));
+        Assert.Equal(ReportRecord.CurrentIndexLayout, (await reports.GetEntityAsync<TableEntity>(id, ReportRecord.RowKeyFor(id))).Value.GetInt32("IndexLayout"));
     }
 
     [Fact]
@@ -146,6 +148,29 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         Assert.Equal((2057, 9m), (figure.Year, figure.Value));
     }
 
+    [Theory]
+    [InlineData("x' or PartitionKey ne 'y")]
+    [InlineData("x') or (PartitionKey ne 'y")]
+    [InlineData("广州市' or Agency ne '")]
+    public async Task A_filter_value_from_a_request_matches_nothing_but_itself(string hostile)
+    {
+        await using var host = await RunningHost.StartAsync(storage);
+        var writer = host.Services.GetRequiredService<ReportRecordWriter>();
+        var queries = host.Services.GetRequiredService<ReportQueries>();
+        var agency = Unique("越秀区司法局");
+        await writer.WriteAsync(SampleReports.Version($"p/2058/{Guid.NewGuid():N}.html", Monday),
+            SampleReports.Report(agency, 2058, new Dictionary<string, decimal> { ["requests.new_received"] = 5 }), CancellationToken.None);
+
+        // Every value lands in the filter as one quoted literal: the quote cannot close it and add a condition.
+        Assert.Empty((await queries.ListReportsAsync(new ReportFilter(hostile, null, null, null, null), 100, null, CancellationToken.None)).Items);
+        Assert.Empty((await queries.ListReportsAsync(new ReportFilter(null, hostile, 2058, hostile, null), 100, null, CancellationToken.None)).Items);
+        Assert.Empty((await queries.ListAgenciesAsync(hostile, 100, null, CancellationToken.None)).Items);
+        Assert.Empty((await queries.RankAsync(hostile, 2058, hostile, 100, null, CancellationToken.None)).Items);
+        Assert.Empty(await queries.OverYearsAsync(hostile, "requests.new_received", CancellationToken.None));
+        // The same query with an honest value finds the report, so the emptiness above is the escaping at work.
+        Assert.Single((await queries.ListReportsAsync(new ReportFilter(agency, null, null, null, null), 100, null, CancellationToken.None)).Items);
+    }
+
     [Fact]
     public async Task A_year_nobody_reported_ranks_nothing_and_creates_no_table()
     {
@@ -154,7 +179,7 @@ public sealed class RecordWriterTests(PipelineStorage storage)
 
         Assert.Empty((await queries.RankAsync("requests.new_received", 1999, null, 10, null, CancellationToken.None)).Items);
         Assert.Empty(await queries.RankAscendingAsync("requests.new_received", 1999, null, 10, CancellationToken.None));
-        Assert.False(await storage.Account.GetTable(StorageNames.MetricIndexTable(1999)).DeleteIfExistsAsync());
+        Assert.Equal(404, (await storage.Clients.Tables.GetTableClient(StorageNames.MetricIndexTable(1999)).DeleteAsync()).Status);
     }
 
     [Fact]
@@ -280,13 +305,13 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         var parsed = SampleReports.Report(agency, 2056, new Dictionary<string, decimal> { ["requests.new_received"] = 31 });
         var id = await writer.WriteAsync(version, parsed, CancellationToken.None);
 
-        var row = await storage.Account.GetTable(StorageNames.ReportsTable).GetEntityAsync(id, id);
+        var row = await storage.Clients.Tables.GetTableClient(StorageNames.ReportsTable).FindAsync(id, id, null, CancellationToken.None);
         Assert.NotNull(row);
         Assert.NotNull(row.GetBinary("CompressedParse"));
 
         // With the parsed-reports copy gone, the answer can only have come from the row.
-        var parsedReports = storage.Account.GetBlobContainer(StorageNames.ParsedReportsContainer);
-        await parsedReports.DeleteAsync(ParsedReportStore.NameFor(version.Blob));
+        var parsedReports = storage.Clients.Blobs.GetBlobContainerClient(StorageNames.ParsedReportsContainer);
+        await parsedReports.DeleteBlobAsync(ParsedReportStore.NameFor(version.Blob));
         using var report = JsonDocument.Parse(await host.Client.GetStringAsync($"/api/reports/{id}"));
         Assert.Equal(parsed.Text[parsed.Sections[0].Start..parsed.Sections[0].End], report.RootElement.GetProperty("sections")[0].GetProperty("text").GetString());
         var figure = Assert.Single(report.RootElement.GetProperty("metrics").EnumerateArray());
@@ -311,9 +336,9 @@ public sealed class RecordWriterTests(PipelineStorage storage)
         var version = SampleReports.Version($"p/2057/{Guid.NewGuid():N}.html", Monday);
         var id = await writer.WriteAsync(version, report, CancellationToken.None);
 
-        var row = await storage.Account.GetTable(StorageNames.ReportsTable).GetEntityAsync(id, id);
+        var row = await storage.Clients.Tables.GetTableClient(StorageNames.ReportsTable).FindAsync(id, id, null, CancellationToken.None);
         Assert.NotNull(row);
-        Assert.Null(row["CompressedParse"]);
+        Assert.False(row.ContainsKey("CompressedParse"));
         using var answer = JsonDocument.Parse(await host.Client.GetStringAsync($"/api/reports/{id}"));
         Assert.Equal(text, answer.RootElement.GetProperty("sections")[0].GetProperty("text").GetString());
         Assert.Equal(64m, Assert.Single(answer.RootElement.GetProperty("metrics").EnumerateArray()).GetProperty("value").GetDecimal());
@@ -322,17 +347,17 @@ public sealed class RecordWriterTests(PipelineStorage storage)
     /// <summary>The ETag of every row the report owns: a write, even of identical columns, changes it.</summary>
     private async Task<List<string>> ETagsAsync(string id, string agency, int year)
     {
-        var account = storage.Account;
+        var tables = storage.Clients.Tables;
         var etags = new List<string>();
         foreach (var (table, filter) in new[]
         {
-            (StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id)),
-            (StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id).Or(TableFilter.Eq("Agency", agency))),
-            (StorageNames.MetricIndexTable(year), TableFilter.Eq("ReportId", id)),
-            (StorageNames.ReportBlobsTable, TableFilter.Eq("ReportId", id)),
+            (StorageNames.ReportsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}")),
+            (StorageNames.ReportIndexTable, TableClient.CreateQueryFilter($"ReportId eq {id} or Agency eq {agency}")),
+            (StorageNames.MetricIndexTable(year), TableClient.CreateQueryFilter($"ReportId eq {id}")),
+            (StorageNames.ReportBlobsTable, TableClient.CreateQueryFilter($"ReportId eq {id}")),
         })
         {
-            await foreach (var row in account.GetTable(table).QueryAsync(filter.ToString()))
+            await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(filter))
             {
                 etags.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
             }
@@ -347,20 +372,20 @@ public sealed class RecordWriterTests(PipelineStorage storage)
     /// <summary>Every row the report owns, with every column, in a stable order.</summary>
     private async Task<List<string>> SnapshotAsync(string id, string agency, int year)
     {
-        var account = storage.Account;
+        var tables = storage.Clients.Tables;
         var rows = new List<string>();
         async Task Add(string table, string filter)
         {
-            await foreach (var row in account.GetTable(table).QueryAsync(filter))
+            await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(filter))
             {
                 var columns = row.Where(c => c.Key is not "Timestamp" and not "odata.etag").OrderBy(c => c.Key, StringComparer.Ordinal)
                     .Select(c => $"{c.Key}={c.Value}");
                 rows.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{string.Join(';', columns)}");
             }
         }
-        await Add(StorageNames.ReportsTable, TableFilter.Eq("PartitionKey", id));
-        await Add(StorageNames.ReportIndexTable, TableFilter.Eq("ReportId", id));
-        await Add(StorageNames.MetricIndexTable(year), TableFilter.Eq("ReportId", id));
+        await Add(StorageNames.ReportsTable, TableClient.CreateQueryFilter($"PartitionKey eq {id}"));
+        await Add(StorageNames.ReportIndexTable, TableClient.CreateQueryFilter($"ReportId eq {id}"));
+        await Add(StorageNames.MetricIndexTable(year), TableClient.CreateQueryFilter($"ReportId eq {id}"));
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using Gongkai.Functions.Commands;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class ReparseCommandTests : IAsyncLifetime
         await azurite.DisposeAsync();
     }
 
-    private StorageAccount Account => StorageAccount.FromConnectionString(azurite.ConnectionString);
+    private StorageClients Account => StorageClients.For(azurite.ConnectionString);
 
     [Fact]
     public async Task A_portal_without_blobs_is_rejected_with_exit_code_2_and_no_pass_is_run()
@@ -51,8 +52,8 @@ public sealed class ReparseCommandTests : IAsyncLifetime
     public async Task Since_takes_the_blobs_stored_on_or_after_the_date_only()
     {
         var names = await UploadAsync("since-portal", 3);
-        var stored = (await Account.GetBlobContainer(StorageNames.RawReportsContainer).GetPropertiesAsync(names[0]))!;
-        var storedOn = (stored.CreatedOn ?? stored.LastModified).UtcDateTime.Date;
+        var stored = (await Account.Blobs.GetBlobContainerClient(StorageNames.RawReportsContainer).GetBlobClient(names[0]).GetPropertiesAsync()).Value;
+        var storedOn = stored.CreatedOn.UtcDateTime.Date;
 
         // The day after they were stored: none. A known portal with nothing new is not an error.
         var after = Writer();
@@ -91,35 +92,19 @@ public sealed class ReparseCommandTests : IAsyncLifetime
 
     private async Task<List<string>> UploadAsync(string portal, int count)
     {
-        var raw = Account.GetBlobContainer(StorageNames.RawReportsContainer);
-        await raw.CreateIfNotExistsAsync();
         var names = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var name = $"{portal}/2021/{i:D2}.html";
-            using var page = new MemoryStream(Encoding.UTF8.GetBytes(
-                $"<html><body><h1>东江市青石区第{i}局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请{20 + i}件。</p></body></html>"));
-            await raw.UploadAsync(name, page, new BlobUploadOptions
-            {
-                ContentType = "text/html; charset=utf-8",
-                Metadata = new Dictionary<string, string> { ["portalid"] = portal, ["sourceurl"] = $"http://127.0.0.1/{name}" },
-            });
+            await Account.UploadAsync(StorageNames.RawReportsContainer, name, Encoding.UTF8.GetBytes(
+                $"<html><body><h1>东江市青石区第{i}局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请{20 + i}件。</p></body></html>"),
+                "text/html; charset=utf-8", new Dictionary<string, string> { ["portalid"] = portal, ["sourceurl"] = $"http://127.0.0.1/{name}" });
             names.Add(name);
         }
         return names;
     }
 
-    private async Task<List<TableEntity>> RowsAsync(string table)
-    {
-        var client = Account.GetTable(table);
-        await client.CreateIfNotExistsAsync();
-        var rows = new List<TableEntity>();
-        await foreach (var row in client.QueryAsync())
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private Task<List<TableEntity>> RowsAsync(string table) => Account.RowsAsync(table);
 
     private static StringWriter Writer() => new(CultureInfo.InvariantCulture);
 

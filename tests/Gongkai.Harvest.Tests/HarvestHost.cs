@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Harvest.Fetching;
 using Gongkai.Harvest.Portals;
 using Gongkai.Harvest.SamplePortal;
 using Gongkai.Harvest.Stores;
-using Gongkai.Storage;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +29,7 @@ internal sealed class HarvestHost : IAsyncDisposable
 
     public HarvestStoreNames Names { get; }
 
-    public StorageAccount Account => TestStorage.Account;
+    public StorageClients Storage => TestStorage.Clients;
 
     public PortalHarvester Harvester => _services.GetRequiredService<PortalHarvester>();
 
@@ -72,7 +72,8 @@ internal sealed class HarvestHost : IAsyncDisposable
         };
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TestStorage.Account);
+        services.AddSingleton(TestStorage.Clients.Blobs);
+        services.AddSingleton(TestStorage.Clients.Tables);
         services.AddSingleton(names);
         services.AddGongkaiHarvest(configuration);
         var provider = services.BuildServiceProvider();
@@ -106,12 +107,13 @@ internal sealed class HarvestHost : IAsyncDisposable
     public static string SamplePortalJson(SamplePortalServer server, string id = "sample") =>
         PortalJson(id, [server.Url("/zwgk/zfxxgknb/index.html"), server.Url("/zwgk/bmxxgknb/list.html?page=1")]);
 
-    public async Task<List<BlobProperties>> BlobsAsync()
+    /// <summary>The raw-reports blobs with their metadata decoded, as the parser reads it.</summary>
+    public async Task<List<StoredBlob>> BlobsAsync()
     {
-        var list = new List<BlobProperties>();
-        await foreach (var blob in Account.GetBlobContainer(Names.RawReports).ListAsync().ConfigureAwait(false))
+        var list = new List<StoredBlob>();
+        await foreach (var blob in Storage.Blobs.GetBlobContainerClient(Names.RawReports).GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }).ConfigureAwait(false))
         {
-            list.Add(blob);
+            list.Add(new StoredBlob(blob.Name, BlobMetadataEncoding.DecodeAll(blob.Metadata)));
         }
 
         return list;
@@ -125,14 +127,17 @@ internal sealed class HarvestHost : IAsyncDisposable
         File.Delete(_portalsFile);
         foreach (var container in new[] { Names.RawReports, Names.Locks })
         {
-            await Account.GetBlobContainer(container).DeleteIfExistsAsync().ConfigureAwait(false);
+            await Storage.Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync().ConfigureAwait(false);
         }
 
         foreach (var table in new[] { Names.CrawlState, Names.Failures, Names.HarvestRuns })
         {
-            await Account.GetTable(table).DeleteIfExistsAsync().ConfigureAwait(false);
+            await Storage.Tables.GetTableClient(table).DeleteAsync().ConfigureAwait(false);
         }
     }
 
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A raw-reports blob as a test reads it: its name and decoded metadata.</summary>
+public sealed record StoredBlob(string Name, IReadOnlyDictionary<string, string> Metadata);

@@ -48,6 +48,8 @@ public sealed class PortalCatalogTests
     [InlineData("""{ "portals": [ { "id": "Bad_Id", "name": "x", "startUrls": ["https://a.cn/"] } ] }""", "entry 1 ('Bad_Id')", "lower-case")]
     [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": ["ftp://a.cn/"] } ] }""", "entry 1 ('ok')", "not an absolute http or https URL")]
     [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": [] } ] }""", "entry 1 ('ok')", "at least one URL")]
+    [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": ["https://a.cn/"], "links": { "dataFields": {} } } ] }""", "links.dataFields", "at least one of title, url, date")]
+    [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": ["https://a.cn/"], "links": { "dataFields": { "url": "doc url" } } } ] }""", "links.dataFields", "'doc url' is not a field name")]
     [InlineData("""{ "portals": [ { "id": "ok", "name": "", "startUrls": ["https://a.cn/"] } ] }""", "entry 1 ('ok')", "name is required")]
     [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": ["https://a.cn/"], "links": { "include": ["(unclosed"] } } ] }""", "entry 1 ('ok')", "not a valid regular expression")]
     [InlineData("""{ "portals": [ { "id": "ok", "name": "x", "startUrls": ["https://a.cn/"] }, { "id": "ok", "name": "y", "startUrls": ["https://b.cn/"] } ] }""", "entry 2 ('ok')", "used by an earlier entry")]

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using Gongkai.Harvest.Discovery;
 using Gongkai.Harvest.SamplePortal;
 using Gongkai.Harvest.Stores;
@@ -70,10 +71,8 @@ public sealed class SamplePortalHarvestTests
             // Bytes exactly as served: GBK stays GBK, the lying header is kept as it was sent.
             var file = SampleSite.LoadEmbedded().Files[report.GetProperty("url").GetString()!];
             Assert.Equal(file.ContentType, info.ContentType);
-            await using var download = await host.Account.GetBlobContainer(host.Names.RawReports).DownloadAsync(blob.Name);
-            using var copy = new MemoryStream();
-            await download.Content.CopyToAsync(copy);
-            Assert.Equal(file.Content, copy.ToArray());
+            var download = await host.Storage.Blobs.GetBlobContainerClient(host.Names.RawReports).GetBlobClient(blob.Name).DownloadContentAsync();
+            Assert.Equal(file.Content, download.Value.Content.ToArray());
         }
 
         var pdf = Assert.Single(blobs, b => b.Metadata[RawReportBlob.Kind] == "attachment");
@@ -156,9 +155,10 @@ public sealed class SamplePortalHarvestTests
         await using var server = await SamplePortalServer.StartAsync();
         await using var host = HarvestHost.Create(HarvestHost.SamplePortalJson(server));
         await host.Get<StoreInitializer>().EnsureCreatedAsync(CancellationToken.None);
-        var locks = host.Account.GetBlobContainer(host.Names.Locks);
-        var lease = await locks.TryAcquireLeaseAsync("sample", TimeSpan.FromSeconds(15));
-        Assert.NotNull(lease);
+        var lockBlob = host.Storage.Blobs.GetBlobContainerClient(host.Names.Locks).GetBlobClient("sample");
+        await lockBlob.UploadAsync(BinaryData.Empty);
+        var lease = lockBlob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(15));
 
         var skipped = await host.Harvester.HarvestAsync("sample", new HarvestRunOptions(), CancellationToken.None);
         Assert.True(skipped.Skipped);
@@ -171,7 +171,7 @@ public sealed class SamplePortalHarvestTests
         Assert.Empty(await host.BlobsAsync());
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.StartsWith("/art/", StringComparison.Ordinal) || r.PathAndQuery.Contains("/t20", StringComparison.Ordinal));
 
-        await locks.ReleaseLeaseAsync("sample", lease);
+        await lease.ReleaseAsync();
         var due = await host.Get<PortalScheduler>().GetDuePortalsAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         Assert.Equal(["sample"], due);
     }

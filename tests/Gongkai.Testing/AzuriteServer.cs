@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Gongkai.Storage;
 
 namespace Gongkai.Testing;
 
@@ -11,6 +10,11 @@ namespace Gongkai.Testing;
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable, IDisposable
 {
+    /// <summary>Azurite's one account and its published key.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly Process _process;
 
     private const string WatchdogScript =
@@ -60,7 +64,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         start.ArgumentList.Add(WatchdogScript);
         foreach (var argument in new[]
                  {
-                     script, "--silent", "--inMemoryPersistence", "--disableProductStyleUrl", "--disableTelemetry",
+                     script, "--silent", "--skipApiVersionCheck", "--inMemoryPersistence", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -86,10 +90,10 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         process.BeginErrorReadLine();
 
         var connectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/{StorageConnectionString.DevelopmentAccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{queue}/{StorageConnectionString.DevelopmentAccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{table}/{StorageConnectionString.DevelopmentAccountName};";
+            $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{DevelopmentAccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{queue}/{DevelopmentAccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{table}/{DevelopmentAccountName};";
         var server = new AzuriteServer(process, connectionString);
         // Generous: on a loaded two-core machine node can take tens of seconds to start.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);

@@ -1,5 +1,3 @@
-using Gongkai.Storage;
-
 namespace Gongkai.Testing;
 
 /// <summary>
@@ -11,12 +9,13 @@ public static class TestStorage
     public const string ConnectionStringVariable = "GONGKAI_TEST_STORAGE";
 
     private static readonly Lazy<string> LazyConnectionString = new(ResolveConnectionString, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<StorageAccount> LazyAccount = new(() => StorageAccount.FromConnectionString(ConnectionString), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<StorageClients> LazyClients = new(() => StorageClients.For(ConnectionString), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The connection string of the run's Azurite (starting it if needed).</summary>
     public static string ConnectionString => LazyConnectionString.Value;
 
-    public static StorageAccount Account => LazyAccount.Value;
+    /// <summary>The SDK clients of the run's Azurite.</summary>
+    public static StorageClients Clients => LazyClients.Value;
 
     /// <summary>
     /// A name unique to this call that is valid for a container, a queue and a table alike: lower-case letters and

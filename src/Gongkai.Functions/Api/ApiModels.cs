@@ -22,6 +22,8 @@ public sealed record ReportSummaryDto(string Id, string? Agency, RegionDto Regio
 /// <param name="Continuation">Pass it back as <c>continuation</c> for the next page; null on the last page (always present).</param>
 public sealed record ListDto<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation);
 
+/// <param name="Text">The parsed text (original script; tables as rows of tab-separated cells) that every figure's
+/// <c>provenance.start</c>/<c>end</c>, every section and every problem's <c>start</c>/<c>end</c> point into.</param>
 public sealed record ReportDto(
     string Id,
     string? Agency,
@@ -36,6 +38,7 @@ public sealed record ReportDto(
     SourceDto Source,
     IReadOnlyList<ProblemDto> Problems,
     IReadOnlyList<SectionDto> Sections,
+    string Text,
     IReadOnlyList<MetricDto> Metrics,
     IReadOnlyList<VersionDto> Versions);
 
@@ -43,7 +46,8 @@ public sealed record ReportDto(
 /// <param name="Blob">The archived raw bytes in the raw-reports container.</param>
 public sealed record SourceDto(string? Url, string? FinalUrl, string? PortalId, DateTimeOffset? FetchedAt, string? LinkText, string Blob, string? Encoding);
 
-public sealed record ProblemDto(string Code, string Message, string? Key);
+/// <param name="Start">Offset into the report's <c>text</c> of the passage concerned, when there is one.</param>
+public sealed record ProblemDto(string Code, string Message, string? Key, int? Start, int? End);
 
 public sealed record SectionDto(string Kind, string Heading, string Text);
 

@@ -28,6 +28,18 @@ public static class ApiProblem
             type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.6");
     }
 
+    public static IResult Unavailable(string detail) => Results.Problem(
+        title: "Service unavailable",
+        detail: detail,
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.6.4");
+
+    public static IResult Failed() => Results.Problem(
+        title: "Internal server error",
+        detail: "The request failed; the error is logged for operators.",
+        statusCode: StatusCodes.Status500InternalServerError,
+        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.6.1");
+
     /// <summary>Thrown by parameter parsing; the endpoint filter turns it into a 400 naming the parameter.</summary>
     public sealed class BadParameterException(string parameter, string detail) : Exception(detail)
     {

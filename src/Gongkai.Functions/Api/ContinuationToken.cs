@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using static Gongkai.Functions.Api.ApiProblem;
 
@@ -13,10 +12,11 @@ namespace Gongkai.Functions.Api;
 /// </summary>
 public static class ContinuationToken
 {
+    /// <param name="next">The table SDK's continuation token (<c>Page.ContinuationToken</c>), null on the last page.</param>
     /// <param name="position">How many items earlier pages returned (rankings number their rows from it).</param>
-    public static string? Create(TableContinuation? next, string query, int position = 0) =>
+    public static string? Create(string? next, string query, int position = 0) =>
         next is null ? null : WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-            Fingerprint(query) + "." + position.ToString(CultureInfo.InvariantCulture) + "." + next.ToToken()));
+            Fingerprint(query) + "." + position.ToString(CultureInfo.InvariantCulture) + "." + next));
 
     public static Resume Parse(string? token, string query)
     {
@@ -27,10 +27,10 @@ public static class ContinuationToken
         try
         {
             var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)).Split('.', 3);
-            if (parts.Length == 3 && parts[0] == Fingerprint(query)
+            if (parts.Length == 3 && parts[0] == Fingerprint(query) && parts[2].Length > 0
                 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
             {
-                return new Resume(TableContinuation.Parse(parts[2]), position);
+                return new Resume(parts[2], position);
             }
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
@@ -43,4 +43,4 @@ public static class ContinuationToken
     private static string Fingerprint(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..12];
 }
 
-public sealed record Resume(TableContinuation? Continuation, int Position);
+public sealed record Resume(string? Continuation, int Position);

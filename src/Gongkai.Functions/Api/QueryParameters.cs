@@ -10,6 +10,9 @@ public static class QueryParameters
 {
     public const int MaxTop = 1000;
 
+    /// <summary>A query parameter's value; repeated values joined with commas, as minimal APIs bind a string.</summary>
+    public static string? Query(HttpRequest request, string name) => request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
+
     /// <summary>Rejects parameters the route does not know (a typo would otherwise silently widen the query).</summary>
     public static void RejectUnknown(HttpRequest request, params string[] known)
     {

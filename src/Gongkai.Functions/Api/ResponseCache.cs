@@ -3,8 +3,6 @@ using Gongkai.Functions.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Gongkai.Functions.Api;
 
@@ -20,7 +18,7 @@ public sealed class ResponseCache : IDisposable
     private readonly ResponseCacheOptions _options;
     private readonly RecordGeneration _generation;
     private readonly MemoryCache _entries;
-    private readonly ConcurrentDictionary<string, Task<CachedResponse?>> _reading = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<BufferedAnswer?>> _reading = new(StringComparer.Ordinal);
 
     public ResponseCache(IOptions<ResponseCacheOptions> options, RecordGeneration generation, TimeProvider time)
     {
@@ -31,81 +29,50 @@ public sealed class ResponseCache : IDisposable
 
     public bool Enabled => _options.CacheDuration > TimeSpan.Zero;
 
-    /// <summary>The routes whose answers depend only on the records (not health, not the OpenAPI document).</summary>
-    public static bool Cacheable(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method)
-        && request.Path.StartsWithSegments("/api", out var rest)
-        && !rest.StartsWithSegments("/health") && !rest.StartsWithSegments("/openapi.json");
+    /// <summary>Only reads are cached; a HEAD shares its GET's answer (and fills it, body included).</summary>
+    public static bool Cacheable(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>
+    /// The answer for <paramref name="request"/>: from the cache, or from <paramref name="answer"/>, executed into memory
+    /// so that a 200 small enough can be kept. Either way the result written is the whole buffered answer with its length.
+    /// </summary>
+    public async Task<IResult> GetOrReadAsync(HttpRequest request, Func<Task<IResult>> answer)
     {
-        if (!Enabled || !Cacheable(context.Request))
+        if (!Enabled || !Cacheable(request))
         {
-            await next(context);
-            return;
+            return await answer();
         }
         // Taken before reading, so an answer read while a write commits is filed under the older generation.
-        var key = Key(context.Request, _generation.Value);
-        if (_entries.TryGetValue(key, out CachedResponse? hit) && hit is not null)
+        var key = Key(request, _generation.Value);
+        if (_entries.TryGetValue(key, out BufferedAnswer? hit) && hit is not null)
         {
-            await hit.WriteToAsync(context.Response, context.RequestAborted);
-            return;
+            return hit;
         }
 
         // One reader per answer: requests for the same answer arriving while it is read wait for it instead of each
         // sending the same query to storage (a popular ranking, just expired, would otherwise be read by every client).
-        var reading = new TaskCompletionSource<CachedResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = new TaskCompletionSource<BufferedAnswer?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var leader = _reading.GetOrAdd(key, reading.Task);
         if (leader != reading.Task)
         {
-            if (await leader.WaitAsync(context.RequestAborted) is { } shared)
-            {
-                await shared.WriteToAsync(context.Response, context.RequestAborted);
-                return;
-            }
-            await next(context); // the first reader's answer was an error or too big to keep: read for this request
-            return;
+            return await leader.WaitAsync(request.HttpContext.RequestAborted) ?? await answer(); // the first reader's answer was not kept: read for this request
         }
-        CachedResponse? entry = null;
+        BufferedAnswer? kept = null;
         try
         {
-            entry = await ReadAsync(context, next, key);
+            var buffered = await BufferedAnswer.ExecuteAsync(await answer(), request.HttpContext);
+            if (buffered.Status == StatusCodes.Status200OK && buffered.Body.Length <= _options.MaxEntryBytes)
+            {
+                kept = buffered;
+                _entries.Set(key, kept, new MemoryCacheEntryOptions { Size = kept.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
+            }
+            return buffered;
         }
         finally
         {
-            reading.SetResult(entry);
+            reading.SetResult(kept);
             _reading.TryRemove(KeyValuePair.Create(key, reading.Task));
         }
-    }
-
-    private async Task<CachedResponse?> ReadAsync(HttpContext context, RequestDelegate next, string key)
-    {
-        var body = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = body;
-        }
-        CachedResponse? entry = null;
-        if (context.Response.StatusCode == StatusCodes.Status200OK && buffer.Length <= _options.MaxEntryBytes)
-        {
-            var kept = KeptHeaders.Select(name => KeyValuePair.Create(name, context.Response.Headers[name])).Where(h => h.Value.Count > 0).ToArray();
-            entry = new CachedResponse(buffer.ToArray(), context.Response.ContentType, kept);
-            _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Body.Length + key.Length * 2L, AbsoluteExpirationRelativeToNow = _options.CacheDuration });
-        }
-        buffer.Position = 0;
-        if (!context.Response.HasStarted)
-        {
-            // The whole body is in hand: its length goes out, also on a HEAD, whose body is dropped.
-            context.Response.ContentLength = buffer.Length;
-        }
-        await buffer.CopyToAsync(body, context.RequestAborted);
-        return entry;
     }
 
     /// <summary>The path, the normalised query (parameters in ordinal order, repeated values kept in order), then what the client accepts.</summary>
@@ -118,24 +85,6 @@ public sealed class ResponseCache : IDisposable
     }
 
     public void Dispose() => _entries.Dispose();
-
-    /// <summary>The response headers that are part of an answer (besides its content type), kept with its body.</summary>
-    private static readonly IReadOnlyList<string> KeptHeaders = [HeaderNames.ContentDisposition, HeaderNames.Link];
-
-    private sealed record CachedResponse(byte[] Body, string? ContentType, KeyValuePair<string, StringValues>[] Headers)
-    {
-        public Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = ContentType;
-            foreach (var (name, value) in Headers)
-            {
-                response.Headers[name] = value;
-            }
-            response.ContentLength = Body.Length;
-            return response.Body.WriteAsync(Body, cancellationToken).AsTask();
-        }
-    }
 
     private sealed class SystemClockAdapter(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -10,12 +11,24 @@ namespace Gongkai.Functions.Api;
 /// </summary>
 public sealed record ResponseDescription(IReadOnlyList<string>? CsvColumns, bool Paged);
 
+/// <summary>The query parameters a route accepts (its function reads them from the request, so they are declared here).</summary>
+public sealed record QueryParametersDescription(IReadOnlyList<string> Names);
+
 /// <summary>Adds <c>text/csv</c> and the <c>Link</c> header to the 200 responses of the routes that have them.</summary>
 public sealed class ResponseDescriptionTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var description = context.Description.ActionDescriptor.EndpointMetadata.OfType<ResponseDescription>().LastOrDefault();
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<QueryParametersDescription>().LastOrDefault() is { } query)
+        {
+            operation.Parameters ??= [];
+            foreach (var name in query.Names)
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+            }
+        }
+        var description = metadata.OfType<ResponseDescription>().LastOrDefault();
         if (description is null || operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse ok)
         {
             return Task.CompletedTask;
@@ -61,4 +74,7 @@ public static class ResponseDescriptionExtensions
         }
         return route.WithMetadata(new ResponseDescription(csvColumns, paged));
     }
+
+    public static RouteHandlerBuilder Query(this RouteHandlerBuilder route, params string[] names) =>
+        route.WithMetadata(new QueryParametersDescription(names));
 }

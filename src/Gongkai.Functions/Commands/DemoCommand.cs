@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
@@ -8,7 +9,7 @@ using Gongkai.Functions.Records;
 using Gongkai.Harvest;
 using Gongkai.Harvest.Portals;
 using Gongkai.Harvest.SamplePortal;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -123,7 +124,7 @@ public sealed class DemoRun(TextWriter output, string demoPortalsFile, int port,
                     await app.StopAsync(CancellationToken.None);
                     return summary.EveryReportParsed ? 0 : 1;
                 }
-                await output.WriteLineAsync($"API on {api}api — Ctrl+C to stop.");
+                await output.WriteLineAsync($"Web page on {api}api/web/ · API on {api}api — Ctrl+C to stop.");
                 await app.WaitForShutdownAsync(cancellationToken);
                 return 0;
             }
@@ -171,14 +172,14 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
         var blobs = await storage.TableAsync(StorageNames.ReportBlobsTable, cancellationToken);
         var unparsed = new List<string>();
         var pages = 0;
-        await foreach (var blob in raw.ListAsync(null, cancellationToken))
+        await foreach (var blob in raw.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (!ParseReportFunction.IsParseable(blob.ContentType))
+            if (!ParseReportFunction.IsParseable(blob.Properties.ContentType))
             {
                 continue;
             }
             pages++;
-            if (await blobs.GetEntityAsync(TableKey.Encode(blob.Name), "", ["ReportId"], cancellationToken) is null)
+            if (await blobs.FindAsync(TableKey.Encode(blob.Name), "", ["ReportId"], cancellationToken) is null)
             {
                 unparsed.Add(blob.Name);
             }
@@ -189,7 +190,7 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
         var figures = 0;
         var problems = 0;
         ReportSummary? example = null;
-        await foreach (var row in reports.QueryAsync(null, ReportSummary.Columns, 1000, cancellationToken))
+        await foreach (var row in reports.QueryAsync<TableEntity>(maxPerPage: 1000, select: ReportSummary.Columns, cancellationToken: cancellationToken))
         {
             var summary = ReportSummary.FromEntity(row);
             inApi++;
@@ -203,7 +204,7 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
 
         var failures = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
         var failed = 0;
-        await foreach (var _ in failures.QueryAsync(TableFilter.Ne("Status", "resolved").ToString(), ["Stage"], 1000, cancellationToken))
+        await foreach (var _ in failures.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status ne {ParseFailures.Resolved}"), 1000, ["Stage"], cancellationToken))
         {
             failed++;
         }
@@ -269,6 +270,7 @@ public sealed record DemoSummary(int Portals, int ReportsFound, int DocumentsSto
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync("Try:");
+            await output.WriteLineAsync($"  {api}api/web/#/report/{ExampleReportId}   (the web page, in a browser)");
             await output.WriteLineAsync(string.Create(c, $"  curl '{api}api/reports?year={ExampleYear}'"));
             await output.WriteLineAsync($"  curl '{api}api/reports/{ExampleReportId}'");
             if (ExampleMetric is not null)

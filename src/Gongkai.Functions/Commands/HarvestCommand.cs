@@ -3,7 +3,7 @@ using System.Globalization;
 using Gongkai.Harvest;
 using Gongkai.Harvest.Portals;
 using Gongkai.Harvest.SamplePortal;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -127,7 +127,7 @@ public static class HarvestCommand
             {
                 results[i] = await harvester.HarvestAsync(selected[i], new HarvestRunOptions { MaxPages = maxPages, DryRun = dryRun }, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException or Azure.RequestFailedException or OperationCanceledException or IOException)
+            catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or OperationCanceledException or IOException)
             {
                 lock (error)
                 {

@@ -4,7 +4,8 @@ using Gongkai.Reports;
 namespace Gongkai.Functions.Commands;
 
 /// <summary>
-/// <c>gongkai parse &lt;file&gt;... [--url URL] [--content-type TYPE]</c>: parses report files and prints one
+/// <c>gongkai parse &lt;file&gt;... [--url URL] [--content-type TYPE]</c>: parses report files (pages, text copies,
+/// PDF/Word/Excel attachments) and prints one
 /// JSON object per file (JSON Lines). Exit 0 when every file was read (problems in the reports are output, not
 /// failures), 2 for usage errors and unreadable paths.
 /// </summary>
@@ -17,7 +18,7 @@ public static class ParseCommand
     {
         var files = new Argument<string[]>("file")
         {
-            Description = "Report files to parse: saved HTML pages in any encoding, or .txt copies.",
+            Description = "Report files to parse: saved HTML pages in any encoding, .txt copies, or attachments (PDF, DOCX, XLSX, XLS; the type is read from the bytes).",
             // Checked in the action, so that every usage error exits with 2 and a message of ours.
             Arity = ArgumentArity.ZeroOrMore,
         };

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -87,17 +89,17 @@ public sealed class ReparseRun(RecordStorage storage, ParseReportFunction parse,
         var raw = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
         var checkpoints = await storage.TableAsync(StorageNames.ReparseCheckpointsTable, cancellationToken);
         var runKey = RunKey(since, portal);
-        var checkpoint = restart ? null : await checkpoints.GetEntityAsync("reparse", runKey, null, cancellationToken);
+        var checkpoint = restart ? null : await checkpoints.FindAsync("reparse", runKey, null, cancellationToken);
         var resumeAfter = checkpoint?.GetBoolean("Completed") == true ? null : checkpoint?.GetString("LastBlob");
         var processed = resumeAfter is null ? 0 : checkpoint?.GetInt32("Processed") ?? 0;
         var failed = resumeAfter is null ? 0 : checkpoint?.GetInt32("Failed") ?? 0;
 
-        var blobs = new List<BlobProperties>();
+        var blobs = new List<BlobItem>();
         var portalBlobs = 0;
-        await foreach (var blob in raw.ListAsync(portal is null ? null : portal + "/", cancellationToken))
+        await foreach (var blob in raw.GetBlobsAsync(new GetBlobsOptions { Prefix = portal is null ? null : portal + "/" }, cancellationToken))
         {
             portalBlobs++;
-            if (since is null || (blob.CreatedOn ?? blob.LastModified) >= since)
+            if (since is null || (blob.Properties.CreatedOn ?? blob.Properties.LastModified) >= since)
             {
                 blobs.Add(blob);
             }

@@ -7,17 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Functions.Commands;
 
 /// <summary>
-/// <c>gongkai serve</c>: the custom handler. Under the Functions host it only answers the host; run by hand it also
-/// starts Azurite when needed and drives the triggers itself (timer, queue, blob), as the host would.
+/// <c>gongkai serve</c>: the local host. The HTTP functions on Kestrel; it starts Azurite when needed and drives the
+/// trigger functions itself (timer, queue, blob), as the Functions host would.
 /// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default: FUNCTIONS_CUSTOMHANDLER_PORT, else 7071)." };
+        var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default 7071, as Core Tools)." };
         var runNow = new Option<bool>("--run-now") { Description = "Run the harvest timer once at startup, then keep its schedule." };
-        var noTriggers = new Option<bool>("--no-triggers") { Description = "Serve the API and invocations only; no local timer, queue or blob trigger." };
-        var command = new Command("serve", "Run the Function App's handler; outside Azure also the local triggers and Azurite.") { port, runNow, noTriggers };
+        var noTriggers = new Option<bool>("--no-triggers") { Description = "Serve the API only; no local timer, queue or blob trigger." };
+        var command = new Command("serve", "Run the Function App's functions locally: the API, the timer, queue and blob triggers, and Azurite when needed.") { port, runNow, noTriggers };
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = new HostSettings

@@ -1,12 +1,26 @@
+using Azure.Storage.Queues.Models;
+using Gongkai.Functions.Hosting;
 using Gongkai.Harvest;
+using QueueMessage = Azure.Storage.Queues.Models.QueueMessage;
+using Gongkai.Harvest.Stores;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Functions;
 
 /// <summary>The queue trigger's body: crawls one portal. The harvester's per-portal lease keeps one run per portal at a time.</summary>
-public sealed partial class HarvestPortalFunction(PortalHarvester harvester)
+public sealed partial class HarvestPortalFunction(PortalHarvester harvester, FunctionCounters counters, ILogger<HarvestPortalFunction> logger)
 {
-    public async Task<HarvestSummary> RunAsync(HarvestRequest request, long dequeueCount, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// A malformed message throws <see cref="FormatException"/>: retrying cannot fix it, and failing every attempt is what
+    /// moves it to <c>harvest-requests-poison</c>, where an operator sees it.
+    /// </summary>
+    [Function(FunctionNames.HarvestPortal)]
+    public Task<HarvestSummary> Run(
+        [QueueTrigger(StorageNames.HarvestRequestsQueue, Connection = FunctionNames.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        counters.MeasureAsync(FunctionNames.HarvestPortal, () => HarvestAsync(HarvestRequest.Parse(message.Body.ToString()), message.DequeueCount, cancellationToken));
+
+    public async Task<HarvestSummary> HarvestAsync(HarvestRequest request, long dequeueCount, CancellationToken cancellationToken)
     {
         var summary = await harvester.HarvestAsync(request.PortalId, new HarvestRunOptions(), cancellationToken);
         if (summary.Skipped)

@@ -1,18 +1,35 @@
 using System.Diagnostics;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Functions;
 
 /// <summary>
-/// The blob trigger's body: reads one raw report blob, parses it and records the result. Host-agnostic: the custom
-/// handler endpoint, the local trigger driver and <c>gongkai reparse</c> all call it.
+/// The blob trigger: reads one raw report blob, parses it and records the result. The worker (Event Grid-sourced in
+/// Azure), the local host's blob scan and <c>gongkai reparse</c> all come through here.
 /// </summary>
-public sealed partial class ParseReportFunction(RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures, ParseTelemetry telemetry, TimeProvider time)
+public sealed partial class ParseReportFunction(
+    RecordStorage storage, ReportParser parser, ReportRecordWriter writer, ParseFailures failures, ParseTelemetry telemetry,
+    FunctionCounters counters, TimeProvider time, ILogger<ParseReportFunction> functionLogger)
 {
+    /// <summary>
+    /// Bound as a client, not as content: the worker downloads nothing, and the body reads the blob with its properties
+    /// in one GET, every byte as stored (reports are often GB18030, which a string binding would garble).
+    /// </summary>
+    [Function(FunctionNames.ParseReport)]
+    public Task<ParseOutcome> Run(
+        [BlobTrigger(StorageNames.RawReportsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = FunctionNames.StorageConnection)] BlobClient report,
+        CancellationToken cancellationToken) =>
+        counters.MeasureAsync(FunctionNames.ParseReport, () => RunAsync(report.Name, null, functionLogger, cancellationToken));
+
     /// <param name="blob">The blob's name in raw-reports.</param>
     /// <param name="content">The blob's bytes when the caller already has them exactly, with the ETag they belong to.</param>
     public async Task<ParseOutcome> RunAsync(string blob, (ReadOnlyMemory<byte> Bytes, string? ETag)? content, ILogger logger, CancellationToken cancellationToken)
@@ -20,41 +37,42 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         var container = await storage.ContainerAsync(StorageNames.RawReportsContainer, cancellationToken);
+        var client = container.GetBlobClient(blob);
         ReportVersion? version = null;
         Activity? activity = null;
         try
         {
             ReadOnlyMemory<byte> bytes;
-            var properties = content is null ? null : await container.GetPropertiesAsync(blob, cancellationToken);
-            if (content is { } given && properties is not null && given.ETag == properties.ETag)
+            var properties = content is null ? null : await PropertiesAsync(client, cancellationToken);
+            if (content is { } given && properties is not null && given.ETag == properties.ETag.ToString())
             {
-                version = ReportVersion.FromBlob(properties);
+                version = ReportVersion.FromBlob(blob, properties);
                 bytes = given.Bytes;
             }
             else
             {
                 // One GET: the bytes and the properties (metadata, ETag) of the same version.
-                BlobDownload download;
+                BlobDownloadStreamingResult download;
                 try
                 {
-                    download = await container.DownloadAsync(blob, cancellationToken);
+                    download = await client.DownloadStreamingAsync(cancellationToken: cancellationToken);
                 }
-                catch (StorageRequestFailedException e) when (e.IsNotFound)
+                catch (RequestFailedException e) when (e.Status == 404)
                 {
                     // Raw blobs are never deleted by Gongkai; a trigger for a missing one has nothing to retry.
                     LogMissing(logger, blob);
                     return ParseOutcome.Missing(blob);
                 }
-                await using (download)
+                using (download)
                 {
-                    version = ReportVersion.FromBlob(download.Properties);
+                    version = ReportVersion.FromBlob(blob, download.Details);
                     if (!IsParseable(version.ContentType))
                     {
                         LogNotParsed(logger, blob, version.ContentType);
                         telemetry.Skipped(blob);
                         return ParseOutcome.NotParsed(blob, version.ContentType);
                     }
-                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Properties.ContentLength, 0)));
+                    using var buffer = new MemoryStream(checked((int)Math.Max(download.Details.ContentLength, 0)));
                     await download.Content.CopyToAsync(buffer, cancellationToken);
                     bytes = buffer.ToArray();
                 }
@@ -93,6 +111,19 @@ public sealed partial class ParseReportFunction(RecordStorage storage, ReportPar
         finally
         {
             activity?.Dispose();
+        }
+    }
+
+    /// <summary>The blob's properties, or null when it is gone (then the download below reports it missing).</summary>
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
         }
     }
 

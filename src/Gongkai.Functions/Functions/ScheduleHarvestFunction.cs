@@ -1,14 +1,23 @@
+using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
 using Gongkai.Harvest;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Functions;
 
 /// <summary>The nightly timer's body: one harvest-requests message per portal that is due, so the crawl fans out across instances.</summary>
-public sealed partial class ScheduleHarvestFunction(PortalScheduler scheduler, RecordStorage storage, TimeProvider time)
+public sealed partial class ScheduleHarvestFunction(
+    PortalScheduler scheduler, RecordStorage storage, FunctionCounters counters, TimeProvider time, ILogger<ScheduleHarvestFunction> logger)
 {
-    public async Task<ScheduleOutcome> RunAsync(bool isPastDue, string scheduleRun, ILogger logger, CancellationToken cancellationToken)
+    [Function(FunctionNames.ScheduleHarvest)]
+    public Task<ScheduleOutcome> Run(
+        [TimerTrigger("%" + FunctionNames.HarvestScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        counters.MeasureAsync(FunctionNames.ScheduleHarvest, () => ScheduleAsync(timer.IsPastDue, Guid.NewGuid().ToString("N"), cancellationToken));
+
+    /// <param name="scheduleRun">An id for this run, carried by every message it sends so their harvests can be told apart.</param>
+    public async Task<ScheduleOutcome> ScheduleAsync(bool isPastDue, string scheduleRun, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var due = await scheduler.GetDuePortalsAsync(now, cancellationToken);

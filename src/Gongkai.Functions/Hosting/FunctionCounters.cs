@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Gongkai.Functions.Hosting;
@@ -18,6 +19,23 @@ public sealed class FunctionCounters
     }
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Runs one invocation of <paramref name="function"/>, counting it as it ends; a failure is rethrown for the host.</summary>
+    public async Task<T> MeasureAsync<T>(string function, Func<Task<T>> invocation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await invocation();
+            Succeeded(function, Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(function);
+            throw;
+        }
+    }
 
     public void Succeeded(string function, TimeSpan duration)
     {

@@ -1,15 +1,12 @@
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Gongkai.Functions.Api;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.LocalHost;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Telemetry;
+using Gongkai.Functions.Web;
 using Gongkai.Harvest;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -22,13 +19,13 @@ using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.Hosting;
 
-/// <summary>How to run the handler: where it listens and whether the local trigger driver runs beside it.</summary>
+/// <summary>How to run the local host: where it listens and whether the local trigger driver runs beside it.</summary>
 public sealed record HostSettings
 {
-    /// <summary>The port; the Functions host's <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> when set, else 7071 like Core Tools. 0 picks a free one.</summary>
+    /// <summary>The port on 127.0.0.1; 7071 (as Core Tools) when not set. 0 picks a free one.</summary>
     public int? Port { get; init; }
 
-    /// <summary>Run the local trigger driver (timer, queue, blob). Null: on unless under the Functions host.</summary>
+    /// <summary>Run the local trigger driver (timer, queue, blob). Null: as <c>Gongkai:LocalHost:TriggersEnabled</c> says (on by default).</summary>
     public bool? Triggers { get; init; }
 
     public bool RunNow { get; init; }
@@ -42,12 +39,14 @@ public sealed record HostSettings
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
-/// <summary>Builds the custom handler: the invocation endpoints, the query API and, locally, the trigger driver.</summary>
+/// <summary>
+/// The Function App's services, shared by both hosts (<see cref="AddGongkaiFunctionApp"/>), and the local host: the
+/// same function classes resolved from that registration, HTTP functions on Kestrel at their <c>[HttpTrigger]</c>
+/// routes, and the timer, queue and blob drivers calling the trigger functions as the Functions host would.
+/// </summary>
 public static class GongkaiHost
 {
-    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
-    public static bool UnderFunctionsHost => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandlerPortVariable));
+    public const int DefaultPort = 7071;
 
     public static WebApplication Build(HostSettings settings)
     {
@@ -57,40 +56,34 @@ public static class GongkaiHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         var configuration = builder.Configuration;
-        if (!UnderFunctionsHost)
-        {
-            // Lowest precedence: Core Tools' local.settings.json, from the directory the command runs in.
-            ((IList<IConfigurationSource>)configuration.Sources).Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings.Read(Directory.GetCurrentDirectory()) });
-        }
+        // Lowest precedence: Core Tools' local.settings.json, from the directory the command runs in.
+        ((IList<IConfigurationSource>)configuration.Sources).Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings.Read(Directory.GetCurrentDirectory()) });
         configuration.AddInMemoryCollection(settings.Overrides);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port ?? DefaultPort));
 
-        var port = settings.Port
-            ?? (int.TryParse(Environment.GetEnvironmentVariable(CustomHandlerPortVariable), out var hostPort) ? hostPort : 7071);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Services.AddGongkaiFunctionApp(configuration);
+        builder.Services.AddSingleton<FunctionInvoker>();
+        if (settings.Triggers ?? LocalTriggersWanted(configuration))
+        {
+            builder.Services.AddLocalTriggers(configuration, settings.RunNow);
+        }
+        settings.ConfigureServices?.Invoke(builder.Services);
 
-        var services = builder.Services;
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages();
+        HttpFunctionEndpoints.Map(app, app.Services.GetRequiredService<HttpRoutes>().Routes, app.Services);
+        return app;
+    }
+
+    /// <summary>Everything the functions need, in the worker and in the local host alike.</summary>
+    public static IServiceCollection AddGongkaiFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddGongkaiStorage(configuration);
         services.AddGongkaiHarvest(configuration);
         services.AddGongkaiFunctions(configuration);
         services.AddGongkaiTelemetry(configuration);
-
-        if (settings.Triggers ?? LocalTriggersWanted(configuration))
-        {
-            services.AddLocalTriggers(configuration, settings.RunNow);
-        }
-        settings.ConfigureServices?.Invoke(services);
-
-        var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
-        app.UseStatusCodePages();
-        app.UseHeadAsGet();
-        app.UseRouting(); // after HEAD became GET, so HEAD finds the GET routes
-        var responseCache = app.Services.GetRequiredService<ResponseCache>();
-        app.Use(next => context => responseCache.InvokeAsync(context, next));
-        app.MapOpenApi("/api/openapi.json");
-        app.MapInvocations();
-        app.MapQueryApi();
-        return app;
+        return services;
     }
 
     /// <summary>
@@ -114,43 +107,36 @@ public static class GongkaiHost
         services.TryAddSingleton<ParsedReportStore>();
         services.TryAddSingleton<ReportRecordWriter>();
         services.TryAddSingleton<ParseFailures>();
+        services.TryAddSingleton<FunctionCounters>();
         services.TryAddSingleton<ParseReportFunction>();
         return services;
     }
 
-    /// <summary>Registers the function bodies, the record stores and the handler's plumbing.</summary>
+    /// <summary>Registers the function classes, the record stores and the API's services.</summary>
     public static IServiceCollection AddGongkaiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGongkaiParsing(configuration);
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<WebAssets>();
         services.AddOptions<ResponseCacheOptions>().Bind(configuration.GetSection(ResponseCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResponseCache>();
-        services.AddSingleton<FunctionCounters>();
-        services.AddSingleton<ScheduleHarvestFunction>();
-        services.AddSingleton<HarvestPortalFunction>();
-        services.AddSingleton<IInvocationHandler, ScheduleHarvestInvocation>();
-        services.AddSingleton<IInvocationHandler, HarvestPortalInvocation>();
-        services.AddSingleton<IInvocationHandler, ParseReportInvocation>();
-
+        services.AddSingleton<ApiResponder>();
+        services.AddSingleton<HttpRoutes>();
+        services.AddSingleton<ApiDocument>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.ConfigureHttpJsonOptions(ApiJson.Configure);
+        // The function classes themselves: both hosts resolve them from here.
+        foreach (var type in FunctionCatalog.Types)
         {
-            document.Info.Title = "Gongkai";
-            document.Info.Description = "Chinese government-information-disclosure annual reports as data. JSON by default; CSV with Accept: text/csv or format=csv.";
-            return Task.CompletedTask;
-        }).AddOperationTransformer<ResponseDescriptionTransformer>());
-        services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
+            services.TryAddSingleton(type);
+        }
         return services;
     }
 
     /// <summary>The local trigger driver, configured from host.json as the Functions host would be.</summary>
     public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration configuration, bool runNow)
     {
-        // The blob trigger's options come with the parse path (AddGongkaiParsing): the handler needs them under the host too.
+        // The blob trigger's options come with the parse path (AddGongkaiParsing): the function needs them under the worker too.
         var hostJson = HostJson.Read(configuration);
         services.AddOptions<QueueTriggerOptions>().Bind(hostJson.GetSection(HostJson.QueuesPath)).ValidateDataAnnotations()
             .Validate(o => o.MaxPollingInterval > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.Zero, "extensions:queues: maxPollingInterval must be positive and visibilityTimeout not negative.")
@@ -161,9 +147,6 @@ public static class GongkaiHost
                 $"{LocalHostOptions.ConfigurationPath}: BlobScanInterval and ReceiptTimeout must be positive, QueueLeaseTime at least 2 s.")
             .ValidateOnStart();
 
-        services.AddHttpClient(HandlerClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton<FunctionDefinitions>();
-        services.AddSingleton<HandlerClient>();
         services.AddSingleton<LocalTriggerStatus>();
         services.AddSingleton<BlobReceipts>();
         services.AddHostedService<TimerTriggerDriver>();
@@ -173,18 +156,9 @@ public static class GongkaiHost
     }
 
     /// <summary>
-    /// Without an explicit choice (<c>serve --no-triggers</c>, tests), the driver runs outside the Functions host unless
-    /// <c>Gongkai:LocalHost:TriggersEnabled</c> is false. Under the host it never runs: the host triggers, and a second
-    /// trigger source would run every function twice. A value that is not a boolean stops startup, naming the setting.
+    /// Without an explicit choice (<c>serve --no-triggers</c>, tests), the driver runs unless
+    /// <c>Gongkai:LocalHost:TriggersEnabled</c> is false. A value that is not a boolean stops startup, naming the setting.
     /// </summary>
     private static bool LocalTriggersWanted(IConfiguration configuration) =>
-        !UnderFunctionsHost
-        && configuration.GetSection(LocalHostOptions.ConfigurationPath).GetValue(nameof(LocalHostOptions.TriggersEnabled), defaultValue: true);
-
-    private static int StatusFor(Exception exception) => exception switch
-    {
-        StorageRequestFailedException or HttpRequestException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
-        BadHttpRequestException bad => bad.StatusCode,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+        configuration.GetSection(LocalHostOptions.ConfigurationPath).GetValue(nameof(LocalHostOptions.TriggersEnabled), defaultValue: true);
 }

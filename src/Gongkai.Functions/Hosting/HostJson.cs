@@ -4,7 +4,7 @@ namespace Gongkai.Functions.Hosting;
 
 /// <summary>
 /// host.json as the Functions host reads it, overridden by app settings <c>AzureFunctionsJobHost__…</c> as the host
-/// allows. The trigger settings in it drive the host in Azure; the handler reads the same file so that its own
+/// allows. The trigger settings in it drive the host in Azure; the app reads the same file so that its own
 /// bookkeeping (when a blob counts as given up) and the local trigger driver agree with the host.
 /// </summary>
 public static class HostJson

@@ -1,5 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.LocalHost;
@@ -19,9 +21,9 @@ public sealed class BlobReceipts(RecordStorage storage, TimeProvider time, IOpti
     public async Task<HashSet<string>> LoadFinishedAsync(string container, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.BlobReceiptsTable, cancellationToken);
-        var filter = TableFilter.Eq("PartitionKey", container).And(TableFilter.Ne("Status", ReceiptStatus.Running)).And(TableFilter.Ne("Status", ReceiptStatus.Retry));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {container} and Status ne {ReceiptStatus.Running} and Status ne {ReceiptStatus.Retry}");
         var finished = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync(filter.ToString(), ["RowKey"], 1000, cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey"], cancellationToken))
         {
             finished.Add(row.RowKey);
         }
@@ -39,9 +41,9 @@ public sealed class BlobReceipts(RecordStorage storage, TimeProvider time, IOpti
             await table.AddEntityAsync(Row(container, key, blob, etag, ReceiptStatus.Running, 1, now), cancellationToken);
             return new ReceiptClaim(container, key, blob, etag, 1, Finished: false);
         }
-        catch (StorageRequestFailedException e) when (e.IsConflict)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await table.GetEntityAsync(container, key, null, cancellationToken);
+            var existing = await table.FindAsync(container, key, null, cancellationToken);
             if (existing is null)
             {
                 return null;
@@ -61,10 +63,10 @@ public sealed class BlobReceipts(RecordStorage storage, TimeProvider time, IOpti
             var attempt = (existing.GetInt32("Attempts") ?? 0) + 1;
             try
             {
-                await table.UpdateEntityAsync(Row(container, key, blob, etag, ReceiptStatus.Running, attempt, now), existing.ETag!, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(Row(container, key, blob, etag, ReceiptStatus.Running, attempt, now), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return new ReceiptClaim(container, key, blob, etag, attempt, Finished: false);
             }
-            catch (StorageRequestFailedException raced) when (raced.IsPreconditionFailed)
+            catch (RequestFailedException raced) when (raced.Status == 412)
             {
                 return null;
             }

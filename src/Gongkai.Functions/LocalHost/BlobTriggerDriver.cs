@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,19 +13,21 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Functions.LocalHost;
 
 /// <summary>
-/// The local blob trigger: scans the container named by ParseReport's function.json, and invokes the function once per
+/// The local blob trigger: scans the container ParseReport's <c>[BlobTrigger]</c> path names, and calls the function once per
 /// blob version (name + ETag) that has no receipt yet, like the host's polling blob trigger. A version that keeps
 /// failing is tried <c>maxDequeueCount</c> times, then recorded as a failure and left alone; others carry on.
 /// </summary>
 public sealed partial class BlobTriggerDriver(
-    FunctionDefinitions definitions, RecordStorage storage, HandlerClient handler, BlobReceipts receipts, ParseFailures failures,
+    FunctionInvoker invoker, RecordStorage storage, BlobReceipts receipts, ParseFailures failures,
     IOptions<BlobTriggerOptions> blobOptions, IOptions<LocalHostOptions> localOptions, LocalTriggerStatus status, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<BlobTriggerDriver> logger) : BackgroundService
 {
+    private readonly DeclaredFunction _function = FunctionCatalog.Get(FunctionNames.ParseReport);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await HostStarted.WaitAsync(lifetime, stoppingToken);
-        var path = definitions.Setting(FunctionNames.ParseReport, "path");
+        var path = ((BlobTriggerAttribute)_function.Trigger).BlobPath;
         var containerName = path.Split('/', 2)[0];
         var inFlight = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
         using var slots = new SemaphoreSlim(blobOptions.Value.MaxDegreeOfParallelism);
@@ -35,14 +40,15 @@ public sealed partial class BlobTriggerDriver(
                 var waiting = false;
                 try
                 {
-                    await foreach (var blob in container.ListAsync(null, stoppingToken))
+                    await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, stoppingToken))
                     {
-                        var key = BlobReceipts.Key(blob.Name, blob.ETag);
+                        var etag = blob.Properties.ETag?.ToString() ?? "";
+                        var key = BlobReceipts.Key(blob.Name, etag);
                         if (finished.ContainsKey(key) || inFlight.ContainsKey(key))
                         {
                             continue;
                         }
-                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, blob.ETag, stoppingToken);
+                        var claim = await receipts.TryClaimAsync(containerName, blob.Name, etag, stoppingToken);
                         if (claim is null)
                         {
                             waiting = true;
@@ -61,7 +67,7 @@ public sealed partial class BlobTriggerDriver(
                         run.Start(TaskScheduler.Default);
                     }
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
                 {
                     LogScanFailed(logger, containerName, e.Message);
                     waiting = true;
@@ -80,63 +86,47 @@ public sealed partial class BlobTriggerDriver(
         await Task.WhenAll(inFlight.Values);
     }
 
-    private async Task RunAsync(BlobContainerClient container, BlobProperties blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
+    private async Task RunAsync(BlobContainerClient container, BlobItem blob, ReceiptClaim claim, ConcurrentDictionary<string, bool> finished,
         ConcurrentDictionary<string, Task> inFlight, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
-            var metadata = new JsonObject
-            {
-                ["name"] = blob.Name,
-                ["BlobTrigger"] = container.Name + "/" + blob.Name,
-                ["Uri"] = container.GetBlobUri(blob.Name).AbsoluteUri,
-                ["Properties"] = new JsonObject
-                {
-                    ["ETag"] = blob.ETag,
-                    ["ContentLength"] = blob.ContentLength,
-                    ["ContentType"] = blob.ContentType,
-                    ["LastModified"] = blob.LastModified.ToString("O"),
-                },
-                ["Metadata"] = new JsonObject(blob.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
-            };
-            InvocationResult result;
+            // The blob as the worker binds it: a client (the function reads the bytes itself), and {name} from the path.
+            var report = container.GetBlobClient(blob.Name);
+            string reason;
             try
             {
-                // Content is left out: the function reads the blob by name, which keeps every byte of non-UTF-8 pages.
-                result = await handler.InvokeAsync(FunctionNames.ParseReport, new JsonObject { [FunctionNames.BlobBinding] = null }, metadata, stoppingToken);
-            }
-            catch (HttpRequestException e)
-            {
-                result = new InvocationResult(false, 0, [e.Message], null);
-            }
-            if (result.Succeeded)
-            {
+                var outcome = await invoker.InvokeAsync(_function, report, new Dictionary<string, object?> { ["name"] = blob.Name }, stoppingToken);
                 await receipts.CompleteAsync(claim, CancellationToken.None);
                 finished[claim.Key] = true;
-                status.ParseReturned(result.ReturnValue);
+                status.ParseReturned(outcome);
                 status.BlobSucceeded();
                 return;
             }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                reason = $"{e.GetType().Name}: {e.Message}";
+            }
             var giveUp = claim.Attempt >= blobOptions.Value.MaxDequeueCount;
-            await receipts.FailAsync(claim, result.Reason, giveUp, stoppingToken);
+            await receipts.FailAsync(claim, reason, giveUp, stoppingToken);
             if (giveUp)
             {
-                await failures.RecordGaveUpAsync(blob.Name, result.Reason, claim.Attempt, stoppingToken);
+                await failures.RecordGaveUpAsync(blob.Name, reason, claim.Attempt, stoppingToken);
                 finished[claim.Key] = true;
                 status.BlobGaveUp(blob.Name);
-                LogGaveUp(logger, blob.Name, claim.Attempt, result.Reason);
+                LogGaveUp(logger, blob.Name, claim.Attempt, reason);
             }
             else
             {
                 status.BlobFailed(blob.Name);
-                LogRetry(logger, blob.Name, claim.Attempt, result.Reason);
+                LogRetry(logger, blob.Name, claim.Attempt, reason);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await receipts.ReleaseAsync(claim, CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // The receipt could not be written; it times out and the version is picked up again.
             LogScanFailed(logger, blob.Name, e.Message);

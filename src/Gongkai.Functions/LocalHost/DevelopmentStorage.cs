@@ -41,7 +41,7 @@ public static class DevelopmentStorage
     public static Task<IAsyncDisposable> EnsureInMemoryAsync(TextWriter log, CancellationToken cancellationToken) => EnsureAsync(log, null, cancellationToken);
 
     private static async Task<IAsyncDisposable> EnsureAsync(TextWriter log, string? location, CancellationToken cancellationToken) =>
-        !GongkaiHost.UnderFunctionsHost && AzuriteLauncher.IsDevelopmentStorage(Configured())
+        AzuriteLauncher.IsDevelopmentStorage(Configured())
             ? await AzuriteLauncher.EnsureRunningAsync(log, location, cancellationToken)
             : new NothingToStop();
 

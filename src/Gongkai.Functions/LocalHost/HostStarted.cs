@@ -4,7 +4,7 @@ namespace Gongkai.Functions.LocalHost;
 
 internal static class HostStarted
 {
-    /// <summary>Background services start before Kestrel listens; the drivers call the handler, so they wait for it.</summary>
+    /// <summary>Background services start before the app has started; the drivers wait for it, so a failed start runs nothing.</summary>
     public static Task WaitAsync(IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         if (lifetime.ApplicationStarted.IsCancellationRequested)

@@ -24,7 +24,7 @@ public sealed class QueueTriggerOptions
 }
 
 /// <summary>
-/// The blob trigger's behaviour, from host.json's <c>extensions:blobs</c>. Read by the handler itself (ParseReport
+/// The blob trigger's behaviour, from host.json's <c>extensions:blobs</c>. Read by the function itself (ParseReport
 /// marks a blob failed on its last attempt, under the host as locally) and by the local scanner.
 /// </summary>
 public sealed class BlobTriggerOptions

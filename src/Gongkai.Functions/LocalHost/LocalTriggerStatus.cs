@@ -51,30 +51,33 @@ public sealed class LocalTriggerStatus(TimeProvider time)
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
-    /// <summary>The ReturnValue of every successful HarvestPortal invocation (a harvest summary).</summary>
+    /// <summary>What every successful HarvestPortal invocation returned (a harvest summary).</summary>
     public IReadOnlyList<JsonElement> Harvests => [.. _harvests];
 
     /// <summary>The blob of every failed ParseReport attempt (retried or given up), once per attempt.</summary>
     public IReadOnlyList<string> FailedBlobs => [.. _failedBlobs];
 
-    /// <summary>The ReturnValue of every successful ParseReport invocation (a parse outcome).</summary>
+    /// <summary>What every successful ParseReport invocation returned (a parse outcome).</summary>
     public IReadOnlyList<JsonElement> Parses => [.. _parses];
 
-    internal void HarvestReturned(JsonElement? value)
+    internal void HarvestReturned(object? summary)
     {
-        if (value is { ValueKind: JsonValueKind.Object } summary)
+        if (summary is not null)
         {
-            _harvests.Enqueue(summary);
+            _harvests.Enqueue(JsonSerializer.SerializeToElement(summary, OutcomeJson));
         }
     }
 
-    internal void ParseReturned(JsonElement? value)
+    internal void ParseReturned(object? outcome)
     {
-        if (value is { ValueKind: JsonValueKind.Object } outcome)
+        if (outcome is not null)
         {
-            _parses.Enqueue(outcome);
+            _parses.Enqueue(JsonSerializer.SerializeToElement(outcome, OutcomeJson));
         }
     }
+
+    /// <summary>Outcomes as JSON with the API's naming, the shape operators see in logs and the demo reads.</summary>
+    private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web);
 
     internal void TimerRan() { lock (_lock) { _timerRuns++; _activity++; } }
 

@@ -1,7 +1,10 @@
-using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Gongkai.Functions.Hosting;
 using Gongkai.Functions.Records;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,21 +12,23 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Functions.LocalHost;
 
 /// <summary>
-/// Polls the HarvestPortal queue as the host's queue trigger does: batches, messages kept invisible while they run,
+/// Polls the queue HarvestPortal's <c>[QueueTrigger]</c> names and calls the function as the host's queue trigger does: batches, messages kept invisible while they run,
 /// a failed message retried after <c>visibilityTimeout</c>, and moved to <c>{queue}-poison</c> after
 /// <c>maxDequeueCount</c> attempts.
 /// </summary>
 public sealed partial class QueueTriggerDriver(
-    FunctionDefinitions definitions, RecordStorage storage, HandlerClient handler, IOptions<QueueTriggerOptions> queueOptions,
+    FunctionInvoker invoker, RecordStorage storage, IOptions<QueueTriggerOptions> queueOptions,
     IOptions<LocalHostOptions> localOptions, LocalTriggerStatus status, TimeProvider time, IHostApplicationLifetime lifetime,
     ILogger<QueueTriggerDriver> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
+    private readonly DeclaredFunction _function = FunctionCatalog.Get(FunctionNames.HarvestPortal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await HostStarted.WaitAsync(lifetime, stoppingToken);
-        var queueName = definitions.Setting(FunctionNames.HarvestPortal, "queueName");
+        var queueName = ((QueueTriggerAttribute)_function.Trigger).QueueName;
         var options = queueOptions.Value;
         var inFlight = new List<Task>();
         var delay = MinPollingInterval;
@@ -39,17 +44,17 @@ public sealed partial class QueueTriggerDriver(
                     await Task.WhenAny(inFlight);
                     continue;
                 }
-                IReadOnlyList<QueueMessage> messages;
+                QueueMessage[] messages;
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken);
+                    messages = (await queue.ReceiveMessagesAsync(options.BatchSize, localOptions.Value.QueueLeaseTime, stoppingToken)).Value;
                 }
-                catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException)
+                catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException)
                 {
                     LogPollFailed(logger, queueName, e.Message);
                     messages = [];
                 }
-                if (messages.Count == 0)
+                if (messages.Length == 0)
                 {
                     if (inFlight.Count == 0)
                     {
@@ -82,45 +87,38 @@ public sealed partial class QueueTriggerDriver(
         var renewing = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
         try
         {
-            var metadata = new JsonObject
-            {
-                ["Id"] = message.MessageId,
-                ["DequeueCount"] = message.DequeueCount,
-                ["PopReceipt"] = message.PopReceipt,
-                ["InsertionTime"] = message.InsertedOn.ToString("O"),
-                ["ExpirationTime"] = message.ExpiresOn.ToString("O"),
-                ["NextVisibleTime"] = message.NextVisibleOn.ToString("O"),
-            };
-            InvocationResult result;
+            // The SDK's QueueMessage is what the worker binds too, DequeueCount and all.
+            object? returned = null;
+            string? failure = null;
             try
             {
-                result = await handler.InvokeAsync(FunctionNames.HarvestPortal, new JsonObject { [FunctionNames.QueueBinding] = message.Text }, metadata, stoppingToken);
+                returned = await invoker.InvokeAsync(_function, message, new Dictionary<string, object?>(), stoppingToken);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                result = new InvocationResult(false, 0, [e.Message], null);
+                failure = $"{e.GetType().Name}: {e.Message}";
             }
             await renewal.CancelAsync();
             await renewing;
 
-            if (result.Succeeded)
+            if (failure is null)
             {
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
-                status.HarvestReturned(result.ReturnValue);
+                status.HarvestReturned(returned);
                 status.MessageSucceeded();
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await poison.SendMessageAsync(message.Text, cancellationToken: stoppingToken);
+                await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
                 await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
                 status.MessagePoisoned();
-                LogPoisoned(logger, message.MessageId, message.DequeueCount, result.Reason);
+                LogPoisoned(logger, message.MessageId, message.DequeueCount, failure);
             }
             else
             {
-                await queue.UpdateVisibilityAsync(message.MessageId, receipt.Value, options.VisibilityTimeout, stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.VisibilityTimeout, cancellationToken: stoppingToken);
                 status.MessageFailed();
-                LogRetry(logger, message.MessageId, message.DequeueCount, result.Reason);
+                LogRetry(logger, message.MessageId, message.DequeueCount, failure);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -128,7 +126,7 @@ public sealed partial class QueueTriggerDriver(
             // Stopping: hand the message back now rather than when its lease runs out (the attempt still counts).
             await TryReleaseAsync(queue, message.MessageId, receipt.Value);
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Lost the message (its lease ran out): it reappears on the queue and is retried.
             LogAbandoned(logger, message.MessageId, e.Message);
@@ -144,9 +142,9 @@ public sealed partial class QueueTriggerDriver(
     {
         try
         {
-            await queue.UpdateVisibilityAsync(messageId, popReceipt, TimeSpan.Zero, CancellationToken.None);
+            await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogAbandoned(logger, messageId, e.Message);
         }
@@ -162,13 +160,13 @@ public sealed partial class QueueTriggerDriver(
                 await Task.Delay(lease / 2, time, cancellationToken);
                 // Not cancelled mid-request: an update the service applied but whose new pop receipt we dropped would
                 // leave the message undeletable and invisible for a whole lease after the invocation succeeded.
-                receipt.Value = await queue.UpdateVisibilityAsync(messageId, receipt.Value, lease, CancellationToken.None);
+                receipt.Value = (await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: lease, cancellationToken: CancellationToken.None)).Value.PopReceipt;
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogAbandoned(logger, messageId, e.Message);
         }

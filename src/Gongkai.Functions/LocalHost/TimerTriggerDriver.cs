@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using Gongkai.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,11 +8,17 @@ using NCrontab;
 
 namespace Gongkai.Functions.LocalHost;
 
-/// <summary>Fires ScheduleHarvest on the NCRONTAB schedule from its function.json (UTC, as in Azure), and once at startup with --run-now.</summary>
+/// <summary>
+/// Calls ScheduleHarvest on the NCRONTAB schedule its <c>[TimerTrigger]</c> names (UTC, as in Azure), and once at startup
+/// with --run-now. Without the schedule setting it uses the nightly default, so a bare <c>gongkai serve</c> runs.
+/// </summary>
 public sealed partial class TimerTriggerDriver(
-    FunctionDefinitions definitions, HandlerClient handler, IOptions<LocalHostOptions> options, LocalTriggerStatus status,
+    FunctionInvoker invoker, IConfiguration configuration, IOptions<LocalHostOptions> options, LocalTriggerStatus status,
     TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TimerTriggerDriver> logger) : BackgroundService
 {
+    public const string DefaultHarvestSchedule = "0 0 18 * * *";
+
+    private readonly DeclaredFunction _function = FunctionCatalog.Get(FunctionNames.ScheduleHarvest);
     private CrontabSchedule? _schedule;
 
     public static CrontabSchedule ParseSchedule(string expression)
@@ -25,7 +32,8 @@ public sealed partial class TimerTriggerDriver(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Parsed here so that a bad schedule stops startup with a clear message rather than failing later.
-        _schedule = ParseSchedule(definitions.Setting(FunctionNames.ScheduleHarvest, "schedule"));
+        var schedule = ((TimerTriggerAttribute)_function.Trigger).Schedule;
+        _schedule = ParseSchedule(FunctionCatalog.Resolve(schedule, configuration, new Dictionary<string, string> { [FunctionNames.HarvestScheduleSetting] = DefaultHarvestSchedule }));
         return base.StartAsync(cancellationToken);
     }
 
@@ -63,29 +71,24 @@ public sealed partial class TimerTriggerDriver(
     private async Task<DateTimeOffset> FireAsync(CrontabSchedule schedule, DateTimeOffset? last, bool isPastDue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var timer = new JsonObject
+        var timer = new TimerInfo
         {
-            ["Schedule"] = new JsonObject { ["AdjustForDST"] = false },
-            ["ScheduleStatus"] = new JsonObject
+            IsPastDue = isPastDue,
+            ScheduleStatus = new ScheduleStatus
             {
-                ["Last"] = (last ?? DateTimeOffset.MinValue).ToString("O"),
-                ["Next"] = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero).ToString("O"),
-                ["LastUpdated"] = now.ToString("O"),
+                Last = (last ?? DateTimeOffset.MinValue).UtcDateTime,
+                Next = schedule.GetNextOccurrence(now.UtcDateTime),
+                LastUpdated = now.UtcDateTime,
             },
-            ["IsPastDue"] = isPastDue,
         };
         try
         {
-            var result = await handler.InvokeAsync(FunctionNames.ScheduleHarvest, new JsonObject { [FunctionNames.TimerBinding] = timer }, [], cancellationToken);
-            if (!result.Succeeded)
-            {
-                // The host does not retry timer invocations either; the next occurrence is the retry.
-                LogFailed(logger, result.Status, result.Reason);
-            }
+            await invoker.InvokeAsync(_function, timer, new Dictionary<string, object?>(), cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, 0, e.Message);
+            // The host does not retry timer invocations either; the next occurrence is the retry.
+            LogFailed(logger, e.Message);
         }
         status.TimerRan();
         return now;
@@ -94,6 +97,6 @@ public sealed partial class TimerTriggerDriver(
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Next harvest at {Next:O}")]
     private static partial void LogNext(ILogger logger, DateTimeOffset next);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ScheduleHarvest failed ({Status}): {Reason}")]
-    private static partial void LogFailed(ILogger logger, int status, string reason);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ScheduleHarvest failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Records;
 

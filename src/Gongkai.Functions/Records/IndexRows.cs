@@ -1,6 +1,6 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Gongkai.Reports;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
 

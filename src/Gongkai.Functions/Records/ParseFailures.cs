@@ -1,5 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using Gongkai.Functions.LocalHost;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Functions.Records;
@@ -22,14 +24,14 @@ public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOpt
     public const string Resolved = "resolved";
 
     /// <summary>
-    /// Records one failed attempt. The count is kept here rather than taken from the invocation: the host does not pass
-    /// a blob trigger's dequeue count to a custom handler, and this row is what operators read anyway.
+    /// Records one failed attempt. The count is kept here rather than taken from the invocation: a blob trigger
+    /// carries no dequeue count (Event Grid-sourced or scanned), and this row is what operators read anyway.
     /// </summary>
     public async Task<ParseAttempt> RecordAttemptAsync(ReportVersion version, Exception error, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
         var key = TableKey.Encode(version.Blob);
-        var existing = await table.GetEntityAsync(Partition, key, ["Attempts", "Status"], cancellationToken);
+        var existing = await table.FindAsync(Partition, key, ["Attempts", "Status"], cancellationToken);
         var attempts = existing?.GetString("Status") == Resolved ? 1 : (existing?.GetInt32("Attempts") ?? 0) + 1;
         var gaveUp = attempts >= trigger.Value.MaxDequeueCount;
         var reason = Describe(error);
@@ -70,7 +72,7 @@ public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOpt
     public async Task ResolveAsync(string blob, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.FailuresTable, cancellationToken);
-        var existing = await table.GetEntityAsync(Partition, TableKey.Encode(blob), ["Status"], cancellationToken);
+        var existing = await table.FindAsync(Partition, TableKey.Encode(blob), ["Status"], cancellationToken);
         if (existing is not null && existing.GetString("Status") != Resolved)
         {
             await table.UpsertEntityAsync(new TableEntity(Partition, TableKey.Encode(blob)) { ["Status"] = Resolved, ["ResolvedAt"] = time.GetUtcNow() },
@@ -81,7 +83,7 @@ public sealed class ParseFailures(RecordStorage storage, IOptions<BlobTriggerOpt
     /// <summary>The reason, without stack traces or anything request-specific that could carry a secret.</summary>
     private static string Describe(Exception error) => error switch
     {
-        StorageRequestFailedException s => $"storage {s.Status} {s.ErrorCode}",
+        _ when StorageFailure.Is(error) => StorageFailure.Describe(error),
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
 
@@ -13,11 +15,10 @@ public sealed class ParsedReportStore(RecordStorage storage)
     public async Task WriteAsync(string rawBlob, string reportId, ParsedReport parsed, string parsedJson, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.ParsedReportsContainer, cancellationToken);
-        using var json = new MemoryStream(Encoding.UTF8.GetBytes(parsedJson));
-        await container.UploadAsync(NameFor(rawBlob), json, new BlobUploadOptions
+        await container.GetBlobClient(NameFor(rawBlob)).UploadAsync(BinaryData.FromString(parsedJson), new BlobUploadOptions
         {
-            ContentType = "application/json; charset=utf-8",
-            Metadata = new Dictionary<string, string> { ["reportid"] = reportId, ["parserversion"] = parsed.ParserVersion, ["rawblob"] = rawBlob },
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+            Metadata = BlobMetadataEncoding.EncodeAll(new Dictionary<string, string> { ["reportid"] = reportId, ["parserversion"] = parsed.ParserVersion, ["rawblob"] = rawBlob }),
         }, cancellationToken);
     }
 
@@ -29,11 +30,10 @@ public sealed class ParsedReportStore(RecordStorage storage)
         var container = await storage.ContainerAsync(StorageNames.ParsedReportsContainer, cancellationToken);
         try
         {
-            await using var download = await container.DownloadAsync(parsedBlob, cancellationToken);
-            using var reader = new StreamReader(download.Content, Encoding.UTF8);
-            return await reader.ReadToEndAsync(cancellationToken);
+            var download = await container.GetBlobClient(parsedBlob).DownloadContentAsync(cancellationToken);
+            return Encoding.UTF8.GetString(download.Value.Content.ToMemory().Span);
         }
-        catch (StorageRequestFailedException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }

@@ -1,4 +1,6 @@
-using Gongkai.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Gongkai.Harvest.Stores;
 
 namespace Gongkai.Functions.Records;
 
@@ -93,25 +95,26 @@ public sealed class RecordIndexWriter(RecordStorage storage)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var row = await table.GetEntityAsync(IndexKeys.AgenciesPartition, agencyRow, null, cancellationToken);
+            var row = await table.FindAsync(IndexKeys.AgenciesPartition, agencyRow, null, cancellationToken);
             if (row is null || row.GetString(yearColumn) != reportId)
             {
                 return;
             }
-            row[yearColumn] = null;
+            row.Remove(yearColumn);
             try
             {
                 if (row.Keys.Any(IndexRows.IsYearColumn))
                 {
-                    await table.UpdateEntityAsync(row, row.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await table.DeleteEntityAsync(IndexKeys.AgenciesPartition, agencyRow, row.ETag ?? "*", cancellationToken);
+                    // A 404 is not thrown: the row is gone, which is the goal.
+                    await table.DeleteEntityAsync(IndexKeys.AgenciesPartition, agencyRow, row.ETag, cancellationToken);
                 }
                 return;
             }
-            catch (StorageRequestFailedException e) when ((e.IsPreconditionFailed || e.IsNotFound) && attempt < MaxAgencyRowAttempts)
+            catch (RequestFailedException e) when (e.Status is 412 or 404 && attempt < MaxAgencyRowAttempts)
             {
                 // Another report of this agency merged its year in meanwhile: read the row again.
             }

@@ -1,33 +1,39 @@
 using System.Collections.Concurrent;
-using Gongkai.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Gongkai.Functions.Records;
 
-/// <summary>The tables and containers the function app uses, created once per process on first use.</summary>
-public sealed class RecordStorage(StorageAccount account)
+/// <summary>The tables, containers and queues the function app uses, created once per process on first use.</summary>
+public sealed class RecordStorage(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
 
-    public StorageAccount Account => account;
+    public BlobServiceClient Blobs => blobs;
+
+    public QueueServiceClient Queues => queues;
+
+    public TableServiceClient Tables => tables;
 
     public async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)
     {
-        var table = account.GetTable(name);
+        var table = tables.GetTableClient(name);
         await EnsureAsync("table:" + name, () => table.CreateIfNotExistsAsync(CancellationToken.None));
         return table;
     }
 
     public async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
     {
-        var container = account.GetBlobContainer(name);
-        await EnsureAsync("container:" + name, () => container.CreateIfNotExistsAsync(CancellationToken.None));
+        var container = blobs.GetBlobContainerClient(name);
+        await EnsureAsync("container:" + name, () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
         return container;
     }
 
     public async Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken)
     {
-        var queue = account.GetQueue(name);
-        await EnsureAsync("queue:" + name, () => queue.CreateIfNotExistsAsync(CancellationToken.None));
+        var queue = queues.GetQueueClient(name);
+        await EnsureAsync("queue:" + name, () => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
         return queue;
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
 
@@ -10,32 +12,34 @@ public sealed class ReportQueries(RecordStorage storage)
     public async Task<ReportRecord?> GetReportAsync(string id, CancellationToken cancellationToken)
     {
         var reports = await storage.TableAsync(StorageNames.ReportsTable, cancellationToken);
-        var entity = await reports.GetEntityAsync(id, ReportRecord.RowKeyFor(id), null, cancellationToken);
+        var entity = await reports.FindAsync(id, ReportRecord.RowKeyFor(id), null, cancellationToken);
         return entity is null ? null : ReportRecord.FromEntity(entity);
     }
 
     /// <summary>
     /// Reports matching <paramref name="filter"/>: from the agency's partition when an agency is given, else the year's,
-    /// else the Reports table itself; the remaining conditions are server-side filters on the summary columns.
+    /// else the Reports table itself; the remaining conditions are server-side filters on the summary columns. Every
+    /// value from the request goes into the filter through <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+    /// which quotes and escapes it.
     /// </summary>
-    public async Task<Page<ReportSummary>> ListReportsAsync(ReportFilter filter, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    public async Task<Page<ReportSummary>> ListReportsAsync(ReportFilter filter, int top, string? continuation, CancellationToken cancellationToken)
     {
         TableClient table;
-        TableFilter? where;
+        string? where;
         if (filter.Agency is { } agency)
         {
             table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-            where = TableFilter.Eq("PartitionKey", IndexKeys.AgencyPartition(agency));
+            where = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.AgencyPartition(agency)}");
             if (filter.Year is int year)
             {
-                where = where.And(TableFilter.Ge("RowKey", IndexKeys.Year(year) + IndexKeys.Separator))
-                    .And(TableFilter.Lt("RowKey", IndexKeys.Year(year) + (char)(IndexKeys.Separator + 1)));
+                where = And(where, TableClient.CreateQueryFilter(
+                    $"RowKey ge {IndexKeys.Year(year) + IndexKeys.Separator} and RowKey lt {IndexKeys.Year(year) + (char)(IndexKeys.Separator + 1)}"));
             }
         }
         else if (filter.Year is int year)
         {
             table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-            where = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year));
+            where = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.YearPartition(year)}");
         }
         else
         {
@@ -48,22 +52,22 @@ public sealed class ReportQueries(RecordStorage storage)
         }
         if (filter.Format is { } format)
         {
-            where = And(where, TableFilter.Eq("Format", format));
+            where = And(where, TableClient.CreateQueryFilter($"Format eq {format}"));
         }
         if (filter.HasProblems is bool hasProblems)
         {
-            where = And(where, TableFilter.Eq("HasProblems", hasProblems));
+            where = And(where, TableClient.CreateQueryFilter($"HasProblems eq {hasProblems}"));
         }
         return await PageAsync(table, where, ReportSummary.Columns, top, continuation, ReportSummary.FromEntity, cancellationToken);
     }
 
-    public async Task<Page<AgencyEntry>> ListAgenciesAsync(string? region, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    public async Task<Page<AgencyEntry>> ListAgenciesAsync(string? region, int top, string? continuation, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-        var where = TableFilter.Eq("PartitionKey", IndexKeys.AgenciesPartition);
+        var where = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.AgenciesPartition}");
         if (region is not null)
         {
-            where = where.And(RegionFilter(region));
+            where = And(where, RegionFilter(region));
         }
         return await PageAsync(table, where, null, top, continuation, AgencyEntry.FromEntity, cancellationToken);
     }
@@ -71,12 +75,12 @@ public sealed class ReportQueries(RecordStorage storage)
     public async Task<AgencyEntry?> GetAgencyAsync(string agency, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-        var entity = await table.GetEntityAsync(IndexKeys.AgenciesPartition, IndexKeys.AgencyRow(agency), null, cancellationToken);
+        var entity = await table.FindAsync(IndexKeys.AgenciesPartition, IndexKeys.AgencyRow(agency), null, cancellationToken);
         return entity is null ? null : AgencyEntry.FromEntity(entity);
     }
 
     /// <summary>One metric across agencies for a year, highest first: a range scan of the year's ranking rows.</summary>
-    public async Task<Page<MetricFigure>> RankAsync(string key, int year, string? region, int top, TableContinuation? continuation, CancellationToken cancellationToken)
+    public async Task<Page<MetricFigure>> RankAsync(string key, int year, string? region, int top, string? continuation, CancellationToken cancellationToken)
     {
         var table = RankingTable(year);
         var where = RankingFilter(key, year, region);
@@ -84,7 +88,7 @@ public sealed class ReportQueries(RecordStorage storage)
         {
             return await PageAsync(table, where, IndexRows.MetricColumns, top, continuation, row => MetricFigure.FromRankingRow(row, key, year), cancellationToken);
         }
-        catch (StorageRequestFailedException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return new Page<MetricFigure>([], null); // No report of that year yet, so no table for it either.
         }
@@ -98,7 +102,7 @@ public sealed class ReportQueries(RecordStorage storage)
         var last = new Queue<MetricFigure>(top + 1);
         try
         {
-            await foreach (var entity in table.QueryAsync(where.ToString(), IndexRows.MetricColumns, 1000, cancellationToken))
+            await foreach (var entity in table.QueryAsync<TableEntity>(where, 1000, IndexRows.MetricColumns, cancellationToken))
             {
                 last.Enqueue(MetricFigure.FromRankingRow(entity, key, year));
                 if (last.Count > top)
@@ -107,7 +111,7 @@ public sealed class ReportQueries(RecordStorage storage)
                 }
             }
         }
-        catch (StorageRequestFailedException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return [];
         }
@@ -118,10 +122,10 @@ public sealed class ReportQueries(RecordStorage storage)
     public async Task<IReadOnlyList<MetricFigure>> OverYearsAsync(string agency, string key, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.ReportIndexTable, cancellationToken);
-        var where = TableFilter.Eq("PartitionKey", IndexKeys.AgencyPartition(agency));
+        var where = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.AgencyPartition(agency)}");
         var unit = MetricCatalog.Find(key)?.Unit;
         var figures = new List<MetricFigure>();
-        await foreach (var entity in table.QueryAsync(where.ToString(), OverYearsColumns, 1000, cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(where, 1000, OverYearsColumns, cancellationToken))
         {
             // A report whose year the parser could not tell is listed under its agency (year 0000) but has no place here.
             if (entity.GetInt32("Year") is not null && ReportRecord.ReadMetrics(entity).TryGetValue(key, out var value))
@@ -136,31 +140,38 @@ public sealed class ReportQueries(RecordStorage storage)
     private static readonly string[] OverYearsColumns = ["ReportId", "Agency", "Province", "City", "County", "Year", IndexRows.MetricsColumn];
 
     /// <summary>Read without creating it: a query for a year nobody has reported must not leave an empty table behind.</summary>
-    private TableClient RankingTable(int year) => storage.Account.GetTable(StorageNames.MetricIndexTable(year));
+    private TableClient RankingTable(int year) => storage.Tables.GetTableClient(StorageNames.MetricIndexTable(year));
 
-    private static TableFilter RankingFilter(string key, int year, string? region)
+    private static string RankingFilter(string key, int year, string? region)
     {
         var (from, to) = IndexKeys.KeyRange(key);
-        var where = TableFilter.Eq("PartitionKey", IndexKeys.YearPartition(year)).And(TableFilter.Ge("RowKey", from)).And(TableFilter.Lt("RowKey", to));
-        return region is null ? where : where.And(RegionFilter(region));
+        var where = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.YearPartition(year)} and RowKey ge {from} and RowKey lt {to}");
+        return region is null ? where : And(where, RegionFilter(region));
     }
 
-    private static TableFilter RegionFilter(string region) =>
-        TableFilter.Eq("Province", region).Or(TableFilter.Eq("City", region)).Or(TableFilter.Eq("County", region));
+    private static string RegionFilter(string region) =>
+        TableClient.CreateQueryFilter($"Province eq {region} or City eq {region} or County eq {region}");
 
-    private static TableFilter And(TableFilter? left, TableFilter right) => left is null ? right : left.And(right);
+    private static string And(string? left, string right) => left is null ? right : $"({left}) and ({right})";
 
-    /// <summary>Fills one page of up to <paramref name="top"/> items; filtered queries can return short pages, so it keeps reading.</summary>
-    private static async Task<Page<T>> PageAsync<T>(TableClient table, TableFilter? where, IEnumerable<string>? select, int top, TableContinuation? continuation,
+    /// <summary>
+    /// Fills one page of up to <paramref name="top"/> items; filtered queries can return short pages (even empty ones
+    /// with a continuation), so it keeps reading. <paramref name="continuation"/> is the SDK's token of the page to start at.
+    /// </summary>
+    private static async Task<Page<T>> PageAsync<T>(TableClient table, string? where, IEnumerable<string>? select, int top, string? continuation,
         Func<TableEntity, T> map, CancellationToken cancellationToken)
     {
         var items = new List<T>(Math.Min(top, 1000));
         var next = continuation;
         do
         {
-            var page = await table.QueryPageAsync(where?.ToString(), select, top - items.Count, next, cancellationToken);
-            items.AddRange(page.Items.Select(map));
-            next = page.Next;
+            var remaining = top - items.Count;
+            await foreach (var page in table.QueryAsync<TableEntity>(where, remaining, select, cancellationToken).AsPages(next, remaining))
+            {
+                items.AddRange(page.Values.Select(map));
+                next = page.ContinuationToken;
+                break;
+            }
         }
         while (items.Count < top && next is not null);
         return new Page<T>(items, next);
@@ -169,7 +180,8 @@ public sealed class ReportQueries(RecordStorage storage)
 
 public sealed record ReportFilter(string? Agency, string? Region, int? Year, string? Format, bool? HasProblems);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, TableContinuation? Next);
+/// <summary>One page of an answer; <paramref name="Next"/> is the SDK's continuation token, null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
 /// <summary>An agency in the agency list, with the report of each year it has one for.</summary>
 public sealed record AgencyEntry(string Agency, string? Province, string? City, string? County, IReadOnlyDictionary<int, string> Reports)

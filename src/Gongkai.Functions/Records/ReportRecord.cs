@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Gongkai.Reports;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
 

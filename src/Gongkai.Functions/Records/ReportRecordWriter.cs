@@ -1,5 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Functions.Records;
@@ -96,7 +98,7 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
         var attempted = new List<ReportRecord>();
         for (var attempt = 1; ; attempt++)
         {
-            var entity = await reports.GetEntityAsync(reportId, ReportRecord.RowKeyFor(reportId), null, cancellationToken);
+            var entity = await reports.FindAsync(reportId, ReportRecord.RowKeyFor(reportId), null, cancellationToken);
             var existing = entity is null ? null : ReportRecord.FromEntity(entity);
             var decision = decide(existing);
             if (decision.Parse is { } toParse)
@@ -120,7 +122,8 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
             {
                 if (row is null)
                 {
-                    await reports.DeleteEntityAsync(reportId, ReportRecord.RowKeyFor(reportId), entity!.ETag ?? "*", cancellationToken);
+                    // If-Match: a 412 means another writer committed since the read (a 404, not thrown, that the row is gone).
+                    await reports.DeleteEntityAsync(reportId, ReportRecord.RowKeyFor(reportId), entity!.ETag, cancellationToken);
                 }
                 else if (entity is null)
                 {
@@ -128,12 +131,12 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
                 }
                 else
                 {
-                    await reports.UpdateEntityAsync(row, entity.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
+                    await reports.UpdateEntityAsync(row, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 generation.Advance();
                 return;
             }
-            catch (StorageRequestFailedException e) when ((e.IsConflict || e.IsPreconditionFailed || e.IsNotFound) && attempt < MaxAttempts)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxAttempts)
             {
                 // Another writer committed since the read: what it wrote is the new starting point.
                 LogLostRace(logger, reportId, attempt);
@@ -167,11 +170,11 @@ public sealed partial class ReportRecordWriter(RecordStorage storage, ParsedRepo
             await blobs.AddEntityAsync(row, cancellationToken);
             return;
         }
-        catch (StorageRequestFailedException e) when (e.IsConflict)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             // Parsed before: compare below.
         }
-        var previous = await blobs.GetEntityAsync(row.PartitionKey, row.RowKey, null, cancellationToken);
+        var previous = await blobs.FindAsync(row.PartitionKey, row.RowKey, null, cancellationToken);
         if (previous?.GetString("ReportId") is { } previousId && previousId != id)
         {
             await RemoveVersionAsync(previousId, version.Blob, cancellationToken);

@@ -1,4 +1,4 @@
-using Gongkai.Storage;
+using Azure.Data.Tables;
 
 namespace Gongkai.Functions.Records;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Gongkai.Harvest.Stores;
 using Gongkai.Reports;
-using Gongkai.Storage;
 
 namespace Gongkai.Functions.Records;
 
@@ -38,21 +40,35 @@ public sealed record ReportVersion
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Blob, b.Blob);
     }
 
-    /// <summary>Reads the harvester's blob metadata (lower-case keys, see docs/storage.md).</summary>
-    public static ReportVersion FromBlob(BlobProperties properties)
+    /// <summary>Reads the harvester's blob metadata (lower-case keys, see docs/storage.md) from a properties request.</summary>
+    public static ReportVersion FromBlob(string name, BlobProperties properties)
     {
-        string? Meta(string key) => properties.Metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        ArgumentNullException.ThrowIfNull(properties);
+        return FromBlob(name, properties.ETag, properties.Metadata, properties.ContentType, properties.CreatedOn, properties.LastModified);
+    }
+
+    /// <summary>Reads the harvester's blob metadata from a download's details.</summary>
+    public static ReportVersion FromBlob(string name, BlobDownloadDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return FromBlob(name, details.ETag, details.Metadata, details.ContentType, details.CreatedOn, details.LastModified);
+    }
+
+    private static ReportVersion FromBlob(string name, ETag etag, IDictionary<string, string> stored, string? contentType, DateTimeOffset createdOn, DateTimeOffset lastModified)
+    {
+        var metadata = BlobMetadataEncoding.DecodeAll(stored);
+        string? Meta(string key) => metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
         return new ReportVersion
         {
-            Blob = properties.Name,
-            ETag = properties.ETag,
+            Blob = name,
+            ETag = etag.ToString(),
             Sha256 = Meta("sha256"),
-            PortalId = Meta("portalid") ?? PortalFromName(properties.Name),
+            PortalId = Meta("portalid") ?? PortalFromName(name),
             SourceUrl = Meta("sourceurl"),
             FinalUrl = Meta("finalurl"),
             FetchedAt = DateTimeOffset.TryParse(Meta("fetchedat"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var fetched)
-                ? fetched.ToUniversalTime() : properties.CreatedOn ?? properties.LastModified,
-            ContentType = Meta("contenttype") ?? properties.ContentType,
+                ? fetched.ToUniversalTime() : createdOn != default ? createdOn : lastModified,
+            ContentType = Meta("contenttype") ?? contentType,
             LinkText = Meta("linktext"),
             LinkDate = DateOnly.TryParseExact(Meta("linkdate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
             Kind = Meta("kind"),

@@ -1,4 +1,5 @@
-using Gongkai.Storage;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Gongkai.Functions.Records;
 
@@ -21,7 +22,7 @@ internal static class TableBatches
     {
         var actions = inserts.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
             .Concat(upserts.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)))
-            .Concat(deletes.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(d.PartitionKey, d.RowKey), "*")));
+            .Concat(deletes.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(d.PartitionKey, d.RowKey), ETag.All)));
         foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(MaxActions))
@@ -40,19 +41,19 @@ internal static class TableBatches
                 await table.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException e) when (Failed(e, actions) is TableTransactionActionType.Delete)
+            catch (TableTransactionFailedException e) when (Failed(e, actions) is TableTransactionActionType.Delete && e.Status == 404)
             {
                 // A delete of a row an interrupted earlier write already removed: the goal is reached, drop it and resubmit.
-                actions.RemoveAt(e.FailedIndex);
+                actions.RemoveAt(e.FailedTransactionActionIndex!.Value);
             }
             catch (TableTransactionFailedException e) when (Failed(e, actions) is TableTransactionActionType.Add && e.Status == 409)
             {
                 // A row believed new is there already: write the whole batch as upserts, which is what the rows mean.
-                actions = [.. actions.Select(a => a.ActionType == TableTransactionActionType.Add ? a with { ActionType = TableTransactionActionType.UpsertReplace } : a)];
+                actions = [.. actions.Select(a => a.ActionType == TableTransactionActionType.Add ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, a.Entity) : a)];
             }
         }
     }
 
     private static TableTransactionActionType? Failed(TableTransactionFailedException e, List<TableTransactionAction> actions) =>
-        e.FailedIndex >= 0 && e.FailedIndex < actions.Count ? actions[e.FailedIndex].ActionType : null;
+        e.FailedTransactionActionIndex is int index && index >= 0 && index < actions.Count ? actions[index].ActionType : null;
 }

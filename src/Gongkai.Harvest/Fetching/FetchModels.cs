@@ -12,6 +12,12 @@ public sealed record FetchRequest(Uri Url, PortalDefinition Portal)
 
     /// <summary>The stored <c>Last-Modified</c>, sent as <c>If-Modified-Since</c>.</summary>
     public string? LastModified { get; init; }
+
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> body, already encoded: when set the request is a POST (data proxies such
+    /// as Hanweb's jpage answer POSTs). Redirects with 301/302/303 continue as GETs, as browsers do; 307/308 keep the POST.
+    /// </summary>
+    public string? FormBody { get; init; }
 }
 
 /// <summary>How a fetch ended.</summary>

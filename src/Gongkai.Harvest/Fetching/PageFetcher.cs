@@ -214,6 +214,7 @@ public sealed class PageFetcher
         var policy = AddressPolicyFor(portal);
         var client = _clients.CreateClient(policy.AllowPrivateNetworks ? PrivateClientName : PublicClientName);
         var url = request.Url;
+        var form = request.FormBody;
         var visited = new HashSet<Uri> { url };
         for (var hop = 0; ; hop++)
         {
@@ -239,8 +240,8 @@ public sealed class PageFetcher
             using (await _politeness.EnterAsync(PortalDefinition.HostKey(url), portal.Concurrency ?? _options.PerHostConcurrency, turnDelay, cancellationToken).ConfigureAwait(false))
             {
                 attempt = await _timeout.ExecuteAsync(
-                    static (ctx, ct) => ctx.Fetcher.SendAsync(ctx.Client, ctx.Url, ctx.Policy, ctx.Request, ct),
-                    new HopContext(this, client, url, policy, request),
+                    static (ctx, ct) => ctx.Fetcher.SendAsync(ctx.Client, ctx.Url, ctx.Policy, ctx.Request, ctx.Form, ct),
+                    new HopContext(this, client, url, policy, request, form),
                     cancellationToken).ConfigureAwait(false);
             }
 
@@ -266,12 +267,23 @@ public sealed class PageFetcher
             }
 
             url = next;
+            if (attempt.Status is not (307 or 308))
+            {
+                form = null;
+            }
         }
     }
 
-    private async ValueTask<Attempt> SendAsync(HttpClient client, Uri url, AddressPolicy policy, FetchRequest request, CancellationToken cancellationToken)
+    private async ValueTask<Attempt> SendAsync(HttpClient client, Uri url, AddressPolicy policy, FetchRequest request, string? form, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, url);
+        using var message = new HttpRequestMessage(form is null ? HttpMethod.Get : HttpMethod.Post, url);
+        if (form is not null)
+        {
+            // The form is sent as the browser's script sends it: already percent-encoded, without a charset parameter.
+            message.Content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(form));
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        }
+
         message.Options.Set(GuardedConnector.PolicyKey, policy);
         if (request.ETag is { Length: > 0 } etag)
         {
@@ -318,7 +330,7 @@ public sealed class PageFetcher
             : attempt with { Body = body };
     }
 
-    private sealed record HopContext(PageFetcher Fetcher, HttpClient Client, Uri Url, AddressPolicy Policy, FetchRequest Request);
+    private sealed record HopContext(PageFetcher Fetcher, HttpClient Client, Uri Url, AddressPolicy Policy, FetchRequest Request, string? Form);
 
     private TimeSpan TurnDelay(PortalDefinition portal, TimeSpan? crawlDelay)
     {

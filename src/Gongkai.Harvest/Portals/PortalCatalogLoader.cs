@@ -125,7 +125,10 @@ public static partial class PortalCatalogLoader
             links = new ReportLinkRules(
                 l.Include is null ? links.Include : CompileAll(l.Include, $"{label}: links.include"),
                 l.Exclude is null ? links.Exclude : CompileAll(l.Exclude, $"{label}: links.exclude"),
-                l.RequireYear ?? true);
+                l.RequireYear ?? true)
+            {
+                DataFields = l.DataFields is { } f ? DataFields(f, $"{label}: links.dataFields") : null,
+            };
         }
 
         var p = entry.Pagination;
@@ -234,6 +237,22 @@ public static partial class PortalCatalogLoader
         }
 
         return url;
+    }
+
+    private static DataFieldNames DataFields(DataFieldsModel model, string label)
+    {
+        var names = new[] { model.Title, model.Url, model.Date };
+        if (names.All(string.IsNullOrWhiteSpace))
+        {
+            throw new PortalConfigurationException($"{label} must name at least one of title, url, date.");
+        }
+
+        if (names.FirstOrDefault(n => n is not null && (n.Length == 0 || n.Any(char.IsWhiteSpace))) is { } bad)
+        {
+            throw new PortalConfigurationException($"{label}: '{bad}' is not a field name (empty or with white space).");
+        }
+
+        return new DataFieldNames(model.Title, model.Url, model.Date);
     }
 
     private static List<Regex> CompileAll(List<string?> patterns, string what)

@@ -52,6 +52,9 @@ public sealed record PortalDefinition
 /// <summary>Report link recognition: a link qualifies when its text or title matches all of <see cref="Include"/>, none of <see cref="Exclude"/>, and names a year when <see cref="RequireYear"/> is set.</summary>
 public sealed record ReportLinkRules(IReadOnlyList<Regex> Include, IReadOnlyList<Regex> Exclude, bool RequireYear)
 {
+    /// <summary>The field names of list entries held as script data or JSON, where guessing them fails (null = guess).</summary>
+    public DataFieldNames? DataFields { get; init; }
+
     /// <summary>Defaults that fit the usual Chinese CMS report columns, Simplified and Traditional.</summary>
     public static ReportLinkRules Default { get; } = new(
         [
@@ -64,6 +67,9 @@ public sealed record ReportLinkRules(IReadOnlyList<Regex> Include, IReadOnlyList
         ],
         RequireYear: true);
 }
+
+/// <summary>The names of the fields of a list entry held as data (<c>[{"docTitle": …, "docUrl": …}]</c>); a null name is guessed.</summary>
+public sealed record DataFieldNames(string? Title, string? Url, string? Date);
 
 /// <summary>How a listing's further pages are found.</summary>
 /// <param name="MaxPages">Listing pages followed per start URL, the first included.</param>

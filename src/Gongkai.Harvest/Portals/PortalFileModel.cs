@@ -26,6 +26,14 @@ internal sealed class LinkRulesModel
     public List<string?>? Include { get; set; }
     public List<string?>? Exclude { get; set; }
     public bool? RequireYear { get; set; }
+    public DataFieldsModel? DataFields { get; set; }
+}
+
+internal sealed class DataFieldsModel
+{
+    public string? Title { get; set; }
+    public string? Url { get; set; }
+    public string? Date { get; set; }
 }
 
 internal sealed class PaginationModel

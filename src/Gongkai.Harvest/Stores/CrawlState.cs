@@ -1,4 +1,4 @@
-using Gongkai.Storage;
+using Azure.Data.Tables;
 
 namespace Gongkai.Harvest.Stores;
 
@@ -54,18 +54,18 @@ public sealed class CrawlStateStore
     private readonly TableClient _table;
 
     /// <summary>Creates the store.</summary>
-    public CrawlStateStore(StorageAccount account, HarvestStoreNames names)
+    public CrawlStateStore(TableServiceClient tables, HarvestStoreNames names)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(names);
-        _table = account.GetTable(names.CrawlState);
+        _table = tables.GetTableClient(names.CrawlState);
     }
 
     /// <summary>All state rows of a portal, by URL.</summary>
     public async Task<Dictionary<Uri, CrawlState>> LoadAsync(string portalId, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Uri, CrawlState>();
-        await foreach (var entity in _table.QueryAsync(TableFilter.Eq("PartitionKey", portalId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {portalId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (Uri.TryCreate(entity.GetString("Url"), UriKind.Absolute, out var url))
             {
@@ -77,7 +77,7 @@ public sealed class CrawlStateStore
     }
 
     /// <summary>Writes a URL's state (replacing the row).</summary>
-    public Task SaveAsync(string portalId, CrawlState state, CancellationToken cancellationToken)
+    public async Task SaveAsync(string portalId, CrawlState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var entity = new TableEntity(portalId, TableKey.Encode(state.Url.AbsoluteUri))
@@ -101,7 +101,7 @@ public sealed class CrawlStateStore
             entity.Remove(key);
         }
 
-        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private static CrawlState FromEntity(Uri url, TableEntity e) => new()

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongkai.Storage;
+using Azure.Data.Tables;
 
 namespace Gongkai.Harvest.Stores;
 
@@ -35,15 +35,15 @@ public sealed class FailureLog
     private readonly TableClient _table;
 
     /// <summary>Creates the log.</summary>
-    public FailureLog(StorageAccount account, HarvestStoreNames names)
+    public FailureLog(TableServiceClient tables, HarvestStoreNames names)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(names);
-        _table = account.GetTable(names.Failures);
+        _table = tables.GetTableClient(names.Failures);
     }
 
     /// <summary>Adds a row.</summary>
-    public Task RecordAsync(HarvestFailure failure, CancellationToken cancellationToken)
+    public async Task RecordAsync(HarvestFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var entity = new TableEntity(failure.PortalId, ReverseTimeKey(failure.OccurredAt))
@@ -69,14 +69,14 @@ public sealed class FailureLog
             entity["RunId"] = run;
         }
 
-        return _table.AddEntityAsync(entity, cancellationToken);
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A portal's failure rows, newest first.</summary>
     public async Task<IReadOnlyList<HarvestFailure>> ListAsync(string portalId, CancellationToken cancellationToken)
     {
         var list = new List<HarvestFailure>();
-        await foreach (var e in _table.QueryAsync(TableFilter.Eq("PartitionKey", portalId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {portalId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             list.Add(new HarvestFailure(e.PartitionKey, e.GetString("Stage") ?? "", e.GetString("Url") ?? "", e.GetString("Error") ?? "",
                 e.GetInt32("Attempts") ?? 0, e.GetInt32("Status"), e.GetDateTimeOffset("OccurredAt") ?? default)

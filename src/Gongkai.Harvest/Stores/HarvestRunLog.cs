@@ -1,4 +1,4 @@
-using Gongkai.Storage;
+using Azure.Data.Tables;
 
 namespace Gongkai.Harvest.Stores;
 
@@ -8,15 +8,15 @@ public sealed class HarvestRunLog
     private readonly TableClient _table;
 
     /// <summary>Creates the log.</summary>
-    public HarvestRunLog(StorageAccount account, HarvestStoreNames names)
+    public HarvestRunLog(TableServiceClient tables, HarvestStoreNames names)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(names);
-        _table = account.GetTable(names.HarvestRuns);
+        _table = tables.GetTableClient(names.HarvestRuns);
     }
 
     /// <summary>Writes the run's summary row.</summary>
-    public Task RecordAsync(HarvestSummary summary, DateTimeOffset startedAt, string outcome, CancellationToken cancellationToken)
+    public async Task RecordAsync(HarvestSummary summary, DateTimeOffset startedAt, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var entity = new TableEntity(summary.PortalId, FailureLog.ReverseTimeKey(startedAt))
@@ -37,15 +37,15 @@ public sealed class HarvestRunLog
             ["Bytes"] = summary.Bytes,
             ["StoredBlobs"] = summary.StoredBlobs.Count,
         };
-        return _table.AddEntityAsync(entity, cancellationToken);
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>When the portal's newest completed run finished, if any.</summary>
     public async Task<DateTimeOffset?> LastCompletedAsync(string portalId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Eq("PartitionKey", portalId).And(TableFilter.Eq("Outcome", "completed"));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {portalId} and Outcome eq {"completed"}");
         // Row keys sort newest first, so the first completed row is the latest one.
-        await foreach (var e in _table.QueryAsync(filter, ["FinishedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["FinishedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             return e.GetDateTimeOffset("FinishedAt");
         }

@@ -1,5 +1,3 @@
-using Gongkai.Storage;
-
 namespace Gongkai.Harvest.Stores;
 
 /// <summary>The containers and tables the harvester writes; the defaults are the shared <see cref="StorageNames"/>.</summary>

@@ -1,5 +1,8 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Gongkai.Harvest.Telemetry;
-using Gongkai.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Harvest.Stores;
@@ -10,18 +13,14 @@ namespace Gongkai.Harvest.Stores;
 /// </summary>
 public sealed class PortalLease : IAsyncDisposable
 {
-    private readonly BlobContainerClient _container;
-    private readonly string _blob;
-    private readonly string _leaseId;
+    private readonly BlobLeaseClient _lease;
     private readonly CancellationTokenSource _lost;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
 
-    private PortalLease(BlobContainerClient container, string blob, string leaseId, TimeSpan duration, string portalId, ILogger logger, CancellationToken runToken)
+    private PortalLease(BlobLeaseClient lease, TimeSpan duration, string portalId, ILogger logger, CancellationToken runToken)
     {
-        _container = container;
-        _blob = blob;
-        _leaseId = leaseId;
+        _lease = lease;
         _lost = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         _renewal = RenewAsync(duration / 3, portalId, logger);
     }
@@ -30,13 +29,45 @@ public sealed class PortalLease : IAsyncDisposable
     public CancellationToken Token => _lost.Token;
 
     /// <summary>Takes the portal's lease, or returns null when another run holds it.</summary>
-    public static async Task<PortalLease?> TryAcquireAsync(StorageAccount account, HarvestStoreNames names, string portalId, TimeSpan duration, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<PortalLease?> TryAcquireAsync(BlobServiceClient blobs, HarvestStoreNames names, string portalId, TimeSpan duration, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(names);
-        var container = account.GetBlobContainer(names.Locks);
-        var leaseId = await container.TryAcquireLeaseAsync(portalId, TimeSpan.FromSeconds(Math.Round(duration.TotalSeconds)), cancellationToken).ConfigureAwait(false);
-        return leaseId is null ? null : new PortalLease(container, portalId, leaseId, duration, portalId, logger, cancellationToken);
+        var blob = blobs.GetBlobContainerClient(names.Locks).GetBlockBlobClient(portalId);
+        var lease = blob.GetBlobLeaseClient();
+        var seconds = TimeSpan.FromSeconds(Math.Round(duration.TotalSeconds));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await lease.AcquireAsync(seconds, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new PortalLease(lease, duration, portalId, logger, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == "LeaseAlreadyPresent")
+            {
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 404 && attempt == 0)
+            {
+                // The portal's first run: the lock blob does not exist yet. Create it empty (unless a concurrent run did).
+                await CreateLockBlobAsync(blob, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task CreateLockBlobAsync(BlockBlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(Stream.Null, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Created by a concurrent run, possibly leased already: the next acquire tells.
+        }
     }
 
     private async Task RenewAsync(TimeSpan every, string portalId, ILogger logger)
@@ -46,14 +77,14 @@ public sealed class PortalLease : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(every, _stop.Token).ConfigureAwait(false);
-                await _container.RenewLeaseAsync(_blob, _leaseId, _stop.Token).ConfigureAwait(false);
+                await _lease.RenewAsync(cancellationToken: _stop.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // The run ended.
         }
-        catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException or IOException or Azure.RequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e) || e is HttpRequestException or IOException)
         {
             HarvestLog.LeaseLost(logger, portalId, e.Message);
             await _lost.CancelAsync().ConfigureAwait(false);
@@ -67,9 +98,9 @@ public sealed class PortalLease : IAsyncDisposable
         await _renewal.ConfigureAwait(false);
         try
         {
-            await _container.ReleaseLeaseAsync(_blob, _leaseId, CancellationToken.None).ConfigureAwait(false);
+            await _lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Expired or taken over already: nothing left to release; it lapses on its own.
         }

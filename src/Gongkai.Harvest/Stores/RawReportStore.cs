@@ -1,4 +1,6 @@
-using Gongkai.Storage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Gongkai.Harvest.Stores;
 
@@ -8,11 +10,11 @@ public sealed class RawReportStore
     private readonly BlobContainerClient _container;
 
     /// <summary>Creates the store.</summary>
-    public RawReportStore(StorageAccount account, HarvestStoreNames names)
+    public RawReportStore(BlobServiceClient blobs, HarvestStoreNames names)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(names);
-        _container = account.GetBlobContainer(names.RawReports);
+        _container = blobs.GetBlobContainerClient(names.RawReports);
     }
 
     /// <summary>The container.</summary>
@@ -25,18 +27,18 @@ public sealed class RawReportStore
     public async Task<bool> StoreAsync(string blobName, byte[] content, RawReportInfo info, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var stream = new MemoryStream(content, writable: false);
+        ArgumentNullException.ThrowIfNull(info);
         try
         {
-            await _container.UploadAsync(blobName, stream, new BlobUploadOptions
+            await _container.GetBlobClient(blobName).UploadAsync(new BinaryData(content), new BlobUploadOptions
             {
-                ContentType = info.ContentType ?? "application/octet-stream",
-                Metadata = RawReportBlob.ToMetadata(info),
-                CreateOnly = true,
+                HttpHeaders = new BlobHttpHeaders { ContentType = info.ContentType ?? "application/octet-stream" },
+                Metadata = BlobMetadataEncoding.EncodeAll(RawReportBlob.ToMetadata(info)),
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageRequestFailedException e) when (e.IsConflict || e.IsPreconditionFailed)
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }

@@ -1,19 +1,22 @@
-using Gongkai.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Gongkai.Harvest.Stores;
 
 /// <summary>Creates the harvester's containers and tables once per process (and again after a failure).</summary>
 public sealed class StoreInitializer
 {
-    private readonly StorageAccount _account;
+    private readonly BlobServiceClient _blobs;
+    private readonly TableServiceClient _tables;
     private readonly HarvestStoreNames _names;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
     /// <summary>Creates the initializer.</summary>
-    public StoreInitializer(StorageAccount account, HarvestStoreNames names)
+    public StoreInitializer(BlobServiceClient blobs, TableServiceClient tables, HarvestStoreNames names)
     {
-        _account = account;
+        _blobs = blobs;
+        _tables = tables;
         _names = names;
     }
 
@@ -33,11 +36,11 @@ public sealed class StoreInitializer
                 return;
             }
 
-            await _account.GetBlobContainer(_names.RawReports).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await _account.GetBlobContainer(_names.Locks).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await _account.GetTable(_names.CrawlState).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await _account.GetTable(_names.Failures).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            await _account.GetTable(_names.HarvestRuns).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await _blobs.GetBlobContainerClient(_names.RawReports).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _blobs.GetBlobContainerClient(_names.Locks).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _tables.GetTableClient(_names.CrawlState).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await _tables.GetTableClient(_names.Failures).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await _tables.GetTableClient(_names.HarvestRuns).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             _created = true;
         }
         finally

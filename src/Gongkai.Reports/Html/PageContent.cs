@@ -14,6 +14,9 @@ internal sealed class PageContent
     /// </summary>
     public Dictionary<string, string> Meta { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True when the input was read as plain text, not markup.</summary>
+    public bool IsPlainText { get; set; }
+
     /// <summary>Why the markup could not be read as a tree, when it could not (the text was then read without it).</summary>
     public string? Fallback { get; set; }
 }

@@ -11,7 +11,7 @@ internal static partial class PlainText
 
     public static PageContent Read(ReadOnlySpan<char> text)
     {
-        var content = new PageContent();
+        var content = new PageContent { IsPlainText = true };
         var lines = new List<string>();
         foreach (var range in text.Split('\n'))
         {

@@ -24,6 +24,9 @@ public sealed record ParsedReport
 
     public string? Title { get; init; }
 
+    /// <summary>What the report was read from: <c>html</c>, <c>text</c>, <c>pdf</c>, <c>docx</c>, <c>xlsx</c>, <c>xls</c>, <c>doc</c> (see <see cref="SourceTypes"/>).</summary>
+    public string SourceType { get; init; } = SourceTypes.Html;
+
     /// <summary>How the bytes were decoded: the encoding used and what decided it.</summary>
     public DecodingInfo Decoding { get; init; } = DecodingInfo.None;
 
@@ -92,6 +95,12 @@ public sealed record MetricProvenance
     public int? Column { get; init; }
     public string? RowLabel { get; init; }
     public string? ColumnLabel { get; init; }
+
+    /// <summary>The PDF page (from 1) the figure was printed on, for a report read from a PDF.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>The spreadsheet cell (<c>Sheet1!C7</c>) the figure was read from, for a report read from a workbook.</summary>
+    public string? Cell { get; init; }
 
     // Sentences (offsets into ParsedReport.Text).
     public int? Start { get; init; }

@@ -35,6 +35,12 @@ public sealed class ReportDocument
 
     public DecodingInfo Decoding { get; init; } = DecodingInfo.None;
 
+    /// <summary>What the report was read from (see <see cref="SourceTypes"/>).</summary>
+    public string SourceType { get; init; } = SourceTypes.Html;
+
+    /// <summary>For an attachment, where each line and table came from (pages, sheet cells).</summary>
+    internal Documents.DocumentMap? Map { get; init; }
+
     /// <summary>Problems the text side found so far (decoding, metadata, structure).</summary>
     public List<ReportProblem> Problems { get; init; } = [];
 

@@ -74,6 +74,7 @@ public static class ReportJson
             ["format"] = report.Format,
             ["script"] = report.Script,
             ["title"] = report.Title,
+            ["sourceType"] = report.SourceType,
             ["decoding"] = JsonSerializer.SerializeToNode(report.Decoding, options),
             ["sections"] = JsonSerializer.SerializeToNode(report.Sections, options),
             ["metrics"] = metrics,

@@ -1,4 +1,5 @@
 using Gongkai.Reports.Decoding;
+using Gongkai.Reports.Documents;
 using Gongkai.Reports.Html;
 using Gongkai.Reports.Metadata;
 using Gongkai.Reports.Sections;
@@ -15,6 +16,9 @@ public sealed class ReportParser
 {
     /// <summary>Inputs larger than this are parsed from their beginning only (a report page is well under 2 MB).</summary>
     public const int MaxInputBytes = 16 * 1024 * 1024;
+
+    /// <summary>Attachments larger than this are kept but not read (a PDF report with its images is well under 20 MB).</summary>
+    public const int MaxAttachmentBytes = 64 * 1024 * 1024;
 
     public ParsedReport Parse(ReportSource source) => Parse(source, null);
 
@@ -43,7 +47,8 @@ public sealed class ReportParser
             Decoding = document.Decoding,
             Text = document.Text,
             Sections = document.Sections,
-            Metrics = extraction?.Metrics ?? new Dictionary<string, ReportMetric>(),
+            SourceType = document.SourceType,
+            Metrics = document.Map is { } map && extraction is not null ? map.Locate(extraction.Metrics) : extraction?.Metrics ?? new Dictionary<string, ReportMetric>(),
             Problems = problems,
         };
     }
@@ -58,8 +63,9 @@ public sealed class ReportParser
     private static (ReportDocument Document, ReportMetadata Metadata) Read(ReportSource source, ParseTimings? timings)
     {
         var problems = new List<ReportProblem>();
+        var sourceType = Stage("detect", problems, () => DocumentSniffer.Detect(source.Content, source.ContentType, source.FileName), SourceTypes.Html, timings)!;
         var bytes = source.Content.Span;
-        if (bytes.Length > MaxInputBytes)
+        if (bytes.Length > MaxInputBytes && !SourceTypes.IsAttachment(sourceType))
         {
             problems.Add(new ReportProblem(
                 ProblemCodes.InputTruncated,
@@ -67,28 +73,12 @@ public sealed class ReportParser
             bytes = bytes[..MaxInputBytes];
         }
 
-        var content = source.Content[..bytes.Length];
-        // The page's characters go back to the pool once the page is read into lines and tables.
-        using var decoded = Stage("decode", problems, () => ReportDecoder.DecodePooled(content.Span, source.ContentType, source.FileName), null, timings)
-            ?? new PooledText(System.Text.Encoding.UTF8.GetString(content.Span).AsMemory(), null, DecodingInfo.None, isHtml: false);
-        if (decoded.Decoding.DecidedBy == "detected" && decoded.Decoding.Declared is { } declared)
-        {
-            problems.Add(new ReportProblem(
-                ProblemCodes.CharsetMismatch,
-                $"The page declares {declared} but its bytes are {decoded.Decoding.Encoding}; decoded as {decoded.Decoding.Encoding}."));
-        }
-
-        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Chars, timings) : PlainText.Read(decoded.Chars.Span), null, timings)
-            ?? PlainText.Read(MarkupStripper.Strip(decoded.Chars.ToString()));
-        if (page.Fallback is { } why)
-        {
-            problems.Add(new ReportProblem(ProblemCodes.MarkupUnreadable, $"The markup could not be read as a tree ({why}); its text was read without it."));
-        }
-
-        var layout = Stage("body", problems, () => BodyLocator.Locate(page.Blocks), null, timings) ?? new BodyLayout();
+        var (page, layout, decoding, attachment) = SourceTypes.IsAttachment(sourceType)
+            ? ReadAttachment(source.Content, sourceType, problems, timings)
+            : ReadPage(source.Content[..bytes.Length], source, problems, timings);
         var assembled = Stage("text", problems, () => Parsing.AssembledText.From(layout.Body), null, timings)
             ?? Parsing.AssembledText.From([]);
-        if (assembled.Text.Length == 0)
+        if (assembled.Text.Length == 0 && attachment?.Unreadable != true)
         {
             problems.Add(new ReportProblem(ProblemCodes.TextEmpty, "No report text was found in the input."));
         }
@@ -150,8 +140,10 @@ public sealed class ReportParser
             ReportYear = metadata.ReportYear,
             Title = metadata.Title,
             Script = script,
-            Decoding = decoded.Decoding,
+            Decoding = decoding,
+            SourceType = attachment?.SourceType ?? (page.IsPlainText ? SourceTypes.Text : SourceTypes.Html),
             Problems = problems,
+            Map = attachment is null ? null : new DocumentMap(layout.Body, attachment.Origins, assembled.Lines),
         };
         return (document, metadata);
     }
@@ -159,6 +151,58 @@ public sealed class ReportParser
     // A text export names the page it was taken from (原文链接); the fetch's own URL comes first.
     private static Uri? ExportedUrl(Html.PageContent page) =>
         page.Meta.TryGetValue("url", out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    /// <summary>A web page or text copy: decode → lines and tables → the report body among the page's chrome.</summary>
+    private static (PageContent Page, BodyLayout Layout, DecodingInfo Decoding, DocumentContent? Attachment) ReadPage(
+        ReadOnlyMemory<byte> content, ReportSource source, List<ReportProblem> problems, ParseTimings? timings)
+    {
+        // The page's characters go back to the pool once the page is read into lines and tables.
+        using var decoded = Stage("decode", problems, () => ReportDecoder.DecodePooled(content.Span, source.ContentType, source.FileName), null, timings)
+            ?? new PooledText(System.Text.Encoding.UTF8.GetString(content.Span).AsMemory(), null, DecodingInfo.None, isHtml: false);
+        if (decoded.Decoding.DecidedBy == "detected" && decoded.Decoding.Declared is { } declared)
+        {
+            problems.Add(new ReportProblem(
+                ProblemCodes.CharsetMismatch,
+                $"The page declares {declared} but its bytes are {decoded.Decoding.Encoding}; decoded as {decoded.Decoding.Encoding}."));
+        }
+
+        var page = Stage("html", problems, () => decoded.IsHtml ? PageReader.Read(decoded.Chars, timings) : PlainText.Read(decoded.Chars.Span), null, timings)
+            ?? PlainText.Read(MarkupStripper.Strip(decoded.Chars.ToString()));
+        if (page.Fallback is { } why)
+        {
+            problems.Add(new ReportProblem(ProblemCodes.MarkupUnreadable, $"The markup could not be read as a tree ({why}); its text was read without it."));
+        }
+
+        var layout = Stage("body", problems, () => BodyLocator.Locate(page.Blocks), null, timings) ?? new BodyLayout();
+        return (page, layout, decoded.Decoding, null);
+    }
+
+    /// <summary>
+    /// A PDF, Word or Excel attachment: the whole document is the report (no page chrome around it); running
+    /// headers and footers the reader removed are kept aside for metadata.
+    /// </summary>
+    private static (PageContent Page, BodyLayout Layout, DecodingInfo Decoding, DocumentContent? Attachment) ReadAttachment(
+        ReadOnlyMemory<byte> content, string sourceType, List<ReportProblem> problems, ParseTimings? timings)
+    {
+        DocumentContent? attachment = null;
+        if (content.Length > MaxAttachmentBytes)
+        {
+            problems.Add(new ReportProblem(
+                ProblemCodes.DocumentTooLarge,
+                $"The {sourceType} file is {content.Length:N0} bytes; files over {MaxAttachmentBytes:N0} bytes are kept but not read."));
+        }
+        else
+        {
+            attachment = Stage("document", problems, () => AttachmentReader.Read(content, sourceType), null, timings);
+        }
+
+        attachment ??= new DocumentContent(sourceType);
+        problems.AddRange(attachment.Problems);
+        var layout = new BodyLayout();
+        layout.Body.AddRange(attachment.Page.Blocks);
+        layout.Removed.AddRange(attachment.Removed);
+        return (attachment.Page, layout, new DecodingInfo(sourceType, "format"), attachment);
+    }
 
     private static T? Stage<T>(string name, List<ReportProblem> problems, Func<T> run, T? fallback, ParseTimings? timings)
     {

@@ -1,4 +1,3 @@
-using Gongkai.Storage;
 using Gongkai.Testing;
 
 namespace Gongkai.Functions.Tests.Infrastructure;
@@ -30,7 +29,7 @@ public sealed class PipelineStorage : IAsyncLifetime
 
     public string ConnectionString => _server?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
 
-    public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
+    public StorageClients Clients => StorageClients.For(ConnectionString);
 
     public async Task InitializeAsync() => _server = await AzuriteServer.StartAsync();
 

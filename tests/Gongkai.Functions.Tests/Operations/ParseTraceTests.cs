@@ -4,7 +4,7 @@ using System.Text;
 using Gongkai.Functions.Commands;
 using Gongkai.Functions.Functions;
 using Gongkai.Functions.Telemetry;
-using Gongkai.Storage;
+using Gongkai.Harvest.Stores;
 using Gongkai.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,20 +57,16 @@ public sealed class ParseTraceTests
     {
         // Its own emulator: the parse writes the shared record tables, which other tests count.
         await using var azurite = await AzuriteServer.StartAsync();
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
-        var raw = account.GetBlobContainer(StorageNames.RawReportsContainer);
-        await raw.CreateIfNotExistsAsync();
+        var account = StorageClients.For(azurite.ConnectionString);
         var blob = $"trace-portal/2021/{Guid.NewGuid():N}.html";
         var metadata = new Dictionary<string, string> { ["portalid"] = "trace-portal", ["sourceurl"] = "http://127.0.0.1/trace.html" };
         if (traceParent is not null)
         {
             metadata["traceparent"] = traceParent;
         }
-        using (var page = new MemoryStream(Encoding.UTF8.GetBytes(
-            "<html><body><h1>东江市青石区审计局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请12件。</p></body></html>")))
-        {
-            await raw.UploadAsync(blob, page, new BlobUploadOptions { ContentType = "text/html; charset=utf-8", Metadata = metadata });
-        }
+        await account.UploadAsync(StorageNames.RawReportsContainer, blob, Encoding.UTF8.GetBytes(
+            "<html><body><h1>东江市青石区审计局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度共收到政府信息公开申请12件。</p></body></html>"),
+            "text/html; charset=utf-8", metadata);
 
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
