@@ -21,6 +21,9 @@ public static partial class ProblemCodes
     /// </summary>
     public const string FiguresSplitAmbiguous = "figures.split_ambiguous";
 
+    /// <summary>A table row with fewer figures than the table has columns (a page cut short mid-row); the row is left out.</summary>
+    public const string FiguresRowIncomplete = "figures.row_incomplete";
+
     /// <summary>A sentence figure is said to be about another year than the report's.</summary>
     public const string FiguresYearMismatch = "figures.year_mismatch";
 

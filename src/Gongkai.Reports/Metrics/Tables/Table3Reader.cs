@@ -18,6 +18,7 @@ internal sealed class Table3Reader(TableReadContext context)
     private readonly List<TableRow> headerRows = [];
     private ColumnMap? columns;
     private Table3Group group;
+    private int incompleteFigures;
 
     /// <summary>True for the rows that name the applicant columns.</summary>
     public static bool IsHeaderRow(TableRow row) => LabelText.ContainsAny(row.Normalized, HeaderCues) && !row.HasNumber;
@@ -49,6 +50,18 @@ internal sealed class Table3Reader(TableReadContext context)
         }
 
         var definition = Resolve(labels);
+        if (definition is not null && values.Count == 0 && incompleteFigures > 0)
+        {
+            // A page cut short mid-row (四、结转下年度继续办理 | 6 | 1 |): which columns the figures are is unknown.
+            var first = labelCells.Count > 0 ? labelCells[0] : row.Cells[0];
+            context.Figures.Problem(
+                ProblemCodes.FiguresRowIncomplete,
+                $"表三 row “{string.Join(" / ", labelCells.Select(c => c.Text).Where(t => t.Length > 0).Distinct())}” has only {incompleteFigures} figures where the table has 7 or 8 (a page cut short?); none is taken.",
+                definition.Key,
+                first.TextStart >= 0 ? first.TextStart : null,
+                first.TextStart >= 0 ? first.TextStart + first.Text.Length : null);
+        }
+
         if (definition is null || values.Count == 0)
         {
             return;
@@ -72,6 +85,7 @@ internal sealed class Table3Reader(TableReadContext context)
         var grid = row.Grid;
         var result = new List<(int, string, string?)>(8);
         labelCells = [];
+        incompleteFigures = 0;
         if (columns is not null)
         {
             var first = int.MaxValue;
@@ -122,6 +136,7 @@ internal sealed class Table3Reader(TableReadContext context)
         }
 
         var count = cells.Count - firstValue;
+        incompleteFigures = count is > 1 and < 7 ? count : 0;
         var order = count switch
         {
             7 => FallbackSeven,

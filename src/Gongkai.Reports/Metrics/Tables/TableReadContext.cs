@@ -31,6 +31,13 @@ internal sealed class TableReadContext(ReportDocument document, FigureSet figure
         switch (number.Kind)
         {
             case WrittenNumberKind.Number:
+                if (InOwnMoneyUnit(key, number) is { } amount)
+                {
+                    // 160.5964万元 in a 万元 column: the cell's own unit decides the scale, and the decimals are kept.
+                    Figures.Add(key, amount.Value, Provenance(grid, row, column, rowLabel, columnLabel, number.Unit, amount.Multiplier));
+                    break;
+                }
+
                 var multiplier = number.Multiplier * scale;
                 Figures.Add(key, number.Value * scale, Provenance(grid, row, column, rowLabel, columnLabel, unitOverride ?? number.Unit, multiplier == 1m ? null : multiplier));
                 break;
@@ -41,6 +48,23 @@ internal sealed class TableReadContext(ReportDocument document, FigureSet figure
             default:
                 break;
         }
+    }
+
+    /// <summary>
+    /// A money figure whose cell writes its own unit (元, 万元), in the key's unit: the value read (万元 already × 10,000)
+    /// converted to 元 or 万元, with the multiplier from what was written to the key's unit.
+    /// </summary>
+    private static (decimal Value, decimal? Multiplier)? InOwnMoneyUnit(string key, WrittenNumber number)
+    {
+        var keyUnit = MetricCatalog.Find(key)?.Unit;
+        if (number.Unit is not { } unit || !unit.Contains('元') || keyUnit is not (MetricUnits.WanYuan or MetricUnits.Yuan))
+        {
+            return null;
+        }
+
+        var toKey = keyUnit == MetricUnits.WanYuan ? 0.0001m : 1m;
+        var multiplier = number.Multiplier * toKey;
+        return (number.Value * toKey, multiplier == 1m ? null : multiplier);
     }
 
     public MetricProvenance Provenance(TableGrid grid, int row, int column, string? rowLabel, string? columnLabel, string? unit, decimal? multiplier)
