@@ -1,9 +1,11 @@
 using Azure.Core;
 using Azure.Identity;
-using Microsoft.ApplicationInsights.AspNetCore.Extensions;
-using Microsoft.ApplicationInsights.Extensibility;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.ApplicationInsights;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Gongkai.Functions.Telemetry;
 
@@ -15,12 +17,16 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>Azure.Core creates its pipeline activities through ActivitySource only with this switch on.</summary>
     public const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
 
+    /// <summary>The ActivitySources traced besides Gongkai's own: the Azure SDK's storage calls and HttpClient's requests.</summary>
+    public static readonly IReadOnlyList<string> DependencySources = ["Azure.*", "System.Net.Http"];
+
     /// <summary>
     /// Registers Gongkai's telemetry: the parse metrics; when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set,
-    /// Application Insights (requests, HTTP and Azure SDK dependencies, logs from Information up with their event
-    /// ids and properties, the "Gongkai" meter as custom metrics, the "Gongkai" activities as dependencies), with
-    /// Entra authentication when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says <c>Authorization=AAD</c>;
-    /// and, when <c>Gongkai:Telemetry:ConsoleMetricsInterval</c> is set, dotnet-counters-style console output.
+    /// OpenTelemetry exported to Application Insights by the Azure Monitor exporter (the "Gongkai" meter as custom
+    /// metrics with its tags as dimensions, the "Gongkai" activities and the storage and HTTP calls inside them as
+    /// dependencies of the invocation's trace, logs with their structured properties and scopes), with Entra
+    /// authentication when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says <c>Authorization=AAD</c>; and, when
+    /// <c>Gongkai:Telemetry:ConsoleMetricsInterval</c> is set, dotnet-counters-style console output.
     /// </summary>
     public static IServiceCollection AddGongkaiTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,35 +53,40 @@ public static class TelemetryServiceCollectionExtensions
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            AddApplicationInsights(services, connectionString, AuthenticationString.Parse(configuration[AuthenticationStringSetting]));
+            AddAzureMonitor(services, connectionString, AuthenticationString.Parse(configuration[AuthenticationStringSetting]));
         }
         return services;
     }
 
-    private static void AddApplicationInsights(IServiceCollection services, string connectionString, AuthenticationString authentication)
+    private static void AddAzureMonitor(IServiceCollection services, string connectionString, AuthenticationString authentication)
     {
-        // Lets the storage pipeline's activities be created through ActivitySource as well as DiagnosticSource (which
-        // the SDK's Azure SDK listener turns into storage dependencies), for any ActivityListener in the process.
+        // The storage pipeline's activities are created through ActivitySource only with this switch on.
         AppContext.SetSwitch(AzureActivitySourceSwitch, true);
 
-        services.AddApplicationInsightsTelemetry(new ApplicationInsightsServiceOptions
-        {
-            ConnectionString = connectionString,
-            // Metrics are pre-aggregated and never sampled; requests and exceptions are few enough to keep all.
-            EnableAdaptiveSampling = false,
-        });
-        // The SDK's logger provider forwards Warning and above by default; operators need the Information events too.
-        services.AddLogging(logging => logging.AddFilter<ApplicationInsightsLoggerProvider>(string.Empty, LogLevel.Information));
-
-        if (authentication.UsesEntraId)
-        {
-            TokenCredential credential = authentication.ClientId is { } clientId
+        TokenCredential? credential = !authentication.UsesEntraId ? null
+            : authentication.ClientId is { } clientId
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
                 : new DefaultAzureCredential();
-            services.Configure<TelemetryConfiguration>(configuration => configuration.SetAzureTokenCredential(credential));
-        }
 
-        services.AddHostedService<ApplicationInsightsMetricForwarder>();
-        services.AddHostedService<ActivityDependencyForwarder>();
+        services.AddOpenTelemetry()
+            // The worker's invocation activity, continuing the host's trace, and the function app's resource attributes.
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(ParseTelemetry.MeterName).AddSource([.. DependencySources]))
+            .WithMetrics(metrics => metrics.AddMeter(ParseTelemetry.MeterName))
+            .UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.Credential = credential;
+                // Every run, fetch and parse is kept: a night's harvest is small, and a sampled-out fetch would break
+                // the trace an operator follows from a failure row.
+                options.TracesPerSecond = null;
+                options.SamplingRatio = 1.0F;
+            });
+        // Portal and report ids travel as log properties and scopes; they become the traces' customDimensions.
+        services.AddLogging(logging => logging.AddOpenTelemetry(options =>
+        {
+            options.IncludeScopes = true;
+            options.IncludeFormattedMessage = true;
+        }));
     }
 }

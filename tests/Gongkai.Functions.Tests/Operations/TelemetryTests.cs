@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Gongkai.Functions.Telemetry;
 using Gongkai.Reports;
-using Microsoft.ApplicationInsights;
-using Microsoft.ApplicationInsights.Channel;
-using Microsoft.ApplicationInsights.DataContracts;
-using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Gongkai.Functions.Tests.Operations;
 
@@ -65,14 +67,9 @@ public sealed class TelemetryTests
     [Fact]
     public async Task The_Gongkai_meter_reaches_Application_Insights_as_custom_metrics_with_its_tags_as_dimensions()
     {
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        await using var ingestion = await LoopbackIngestion.StartAsync();
+        var services = TelemetryTo(ingestion);
         var factory = services.GetRequiredService<IMeterFactory>();
-        var channel = new RecordingChannel();
-        using var configuration = new TelemetryConfiguration { TelemetryChannel = channel, ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001" };
-        var client = new TelemetryClient(configuration);
-        using var forwarder = new ApplicationInsightsMetricForwarder(client, factory);
-        await forwarder.StartAsync(CancellationToken.None);
-
         var meter = factory.Create("Gongkai");
         var runs = meter.CreateCounter<long>("gongkai.harvest.runs");
         var duration = meter.CreateHistogram<double>("gongkai.harvest.run.duration", "s");
@@ -81,53 +78,61 @@ public sealed class TelemetryTests
         runs.Add(1, new("gongkai.portal", "gov-b"), new("gongkai.outcome", "skipped"));
         duration.Record(30, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
         duration.Record(90, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
-        // Another app's meter (another factory) and another meter name stay out.
-        using var otherServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        otherServices.GetRequiredService<IMeterFactory>().Create("Gongkai").CreateCounter<long>("gongkai.harvest.runs").Add(5);
         factory.Create("Other").CreateCounter<long>("other.count").Add(1);
+        await services.DisposeAsync();
 
-        await forwarder.StopAsync(CancellationToken.None);
-
-        var metrics = channel.Items.OfType<MetricTelemetry>().ToList();
-        var completed = Assert.Single(metrics, m => m.Name == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "completed");
-        Assert.Equal(2, completed.Sum);
+        var metrics = ingestion.Of("MetricData")
+            .SelectMany(m => m.Data.GetProperty("metrics").EnumerateArray().Select(point => (Point: point, Properties: Properties(m.Data))))
+            .ToList();
+        var completed = Assert.Single(metrics, m => Name(m.Point) == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "completed");
+        Assert.Equal(2, completed.Point.GetProperty("value").GetDouble());
         Assert.Equal("gov-a", completed.Properties["gongkai.portal"]);
-        var skipped = Assert.Single(metrics, m => m.Name == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "skipped");
-        Assert.Equal(("gov-b", 1.0), (skipped.Properties["gongkai.portal"], skipped.Sum));
-        var runDuration = Assert.Single(metrics, m => m.Name == "gongkai.harvest.run.duration");
-        Assert.Equal((2, 120.0, 90.0), (runDuration.Count, runDuration.Sum, runDuration.Max));
-        Assert.DoesNotContain(metrics, m => m.Name == "other.count");
+        var skipped = Assert.Single(metrics, m => Name(m.Point) == "gongkai.harvest.runs" && m.Properties["gongkai.outcome"] == "skipped");
+        Assert.Equal(("gov-b", 1.0), (skipped.Properties["gongkai.portal"], skipped.Point.GetProperty("value").GetDouble()));
+        var runDuration = Assert.Single(metrics, m => Name(m.Point) == "gongkai.harvest.run.duration").Point;
+        Assert.Equal((2, 120.0, 90.0), (runDuration.GetProperty("count").GetInt32(), runDuration.GetProperty("value").GetDouble(), runDuration.GetProperty("max").GetDouble()));
+        Assert.DoesNotContain(metrics, m => Name(m.Point) == "other.count");
     }
 
     [Fact]
-    public void A_harvest_run_and_its_fetches_become_nested_dependencies_of_one_operation()
+    public async Task A_harvest_run_its_fetches_and_the_logs_inside_share_one_operation()
     {
-        using var source = new ActivitySource("Gongkai.Tests." + Guid.NewGuid().ToString("N"));
-        using var listener = new ActivityListener
+        await using var ingestion = await LoopbackIngestion.StartAsync();
+        var services = TelemetryTo(ingestion);
+        _ = services.GetRequiredService<TracerProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Tests");
+        using (var source = new ActivitySource("Gongkai"))
         {
-            ShouldListenTo = s => s == source,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+            using var run = source.StartActivity("gongkai.harvest.run")!;
+            run.SetTag("gongkai.portal", "gov-a");
+            using (logger.BeginScope(new Dictionary<string, object> { ["PortalId"] = "gov-a" }))
+            {
+                logger.LogWarning("Fetch of {Url} failed with {Status}", "https://gov-a.example/r/1.html", 503);
+            }
+            using var fetch = source.StartActivity("gongkai.harvest.fetch", ActivityKind.Client)!;
+            fetch.SetTag("gongkai.portal", "gov-a");
+            fetch.SetTag("http.response.status_code", 503);
+            fetch.SetStatus(ActivityStatusCode.Error, "503");
+            fetch.Stop();
+            run.Stop();
+            await services.DisposeAsync();
 
-        using var run = source.StartActivity("gongkai.harvest.run")!;
-        run.SetTag("gongkai.portal", "gov-a");
-        using var fetch = source.StartActivity("gongkai.harvest.fetch", ActivityKind.Client)!;
-        fetch.SetTag("gongkai.portal", "gov-a");
-        fetch.SetTag("http.response.status_code", 503);
-        fetch.SetStatus(ActivityStatusCode.Error, "503");
-        fetch.Stop();
-        run.Stop();
+            var dependencies = ingestion.Of("RemoteDependencyData");
+            Assert.True(dependencies.Count == 2, "received: " + string.Join("\n", ingestion.Envelopes.Select(e => e.GetRawText())));
+            var runDependency = Assert.Single(dependencies, d => d.Data.GetProperty("name").GetString() == "gongkai.harvest.run");
+            var fetchDependency = Assert.Single(dependencies, d => d.Data.GetProperty("name").GetString() == "gongkai.harvest.fetch");
+            Assert.Equal(run.TraceId.ToHexString(), runDependency.Tags.GetProperty("ai.operation.id").GetString());
+            Assert.Equal(run.TraceId.ToHexString(), fetchDependency.Tags.GetProperty("ai.operation.id").GetString());
+            Assert.Equal(run.SpanId.ToHexString(), fetchDependency.Tags.GetProperty("ai.operation.parentId").GetString());
+            Assert.False(fetchDependency.Data.GetProperty("success").GetBoolean());
+            Assert.Equal("503", Properties(fetchDependency.Data)["http.response.status_code"]);
+            Assert.Equal("gov-a", Properties(runDependency.Data)["gongkai.portal"]);
 
-        var runDependency = ActivityDependencyForwarder.ToDependency(run);
-        var fetchDependency = ActivityDependencyForwarder.ToDependency(fetch);
-        Assert.Equal(run.TraceId.ToHexString(), runDependency.Context.Operation.Id);
-        Assert.Equal(runDependency.Context.Operation.Id, fetchDependency.Context.Operation.Id);
-        Assert.Equal(runDependency.Id, fetchDependency.Context.Operation.ParentId);
-        Assert.Equal(("InProc", true, "gov-a"), (runDependency.Type, runDependency.Success ?? false, runDependency.Target));
-        Assert.Equal(("gongkai.harvest.fetch", false, "503"), (fetchDependency.Name, fetchDependency.Success ?? true, fetchDependency.ResultCode));
-        Assert.Equal("503", fetchDependency.Properties["http.response.status_code"]);
-        Assert.Equal(fetch.Duration, fetchDependency.Duration);
+            var message = Assert.Single(ingestion.Of("MessageData"), m => m.Data.GetProperty("message").GetString()!.Contains("503", StringComparison.Ordinal));
+            Assert.Equal(run.TraceId.ToHexString(), message.Tags.GetProperty("ai.operation.id").GetString());
+            var properties = Properties(message.Data);
+            Assert.Equal(("gov-a", "https://gov-a.example/r/1.html", "503"), (properties["PortalId"], properties["Url"], properties["Status"]));
+        }
     }
 
     [Fact]
@@ -197,7 +202,7 @@ public sealed class TelemetryTests
     {
         var without = new ServiceCollection().AddLogging()
             .AddGongkaiTelemetry(new ConfigurationBuilder().Build());
-        Assert.DoesNotContain(without, d => d.ServiceType == typeof(TelemetryClient));
+        Assert.DoesNotContain(without, d => d.ServiceType == typeof(TracerProvider) || d.ServiceType == typeof(MeterProvider));
         Assert.Contains(without, d => d.ServiceType == typeof(ParseTelemetry));
         Assert.DoesNotContain(without, d => d.ImplementationType == typeof(ConsoleMetricsReporter));
 
@@ -207,15 +212,43 @@ public sealed class TelemetryTests
             [TelemetryServiceCollectionExtensions.AuthenticationStringSetting] = "ClientId=1f2e3d4c-0000-1111-2222-333344445555;Authorization=AAD",
             ["Gongkai:Telemetry:ConsoleMetricsInterval"] = "00:00:30",
         };
-        var with = new ServiceCollection().AddLogging()
-            .AddGongkaiTelemetry(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        Assert.Contains(with, d => d.ServiceType == typeof(TelemetryClient));
-        var hosted = with.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType).ToList();
-        Assert.Contains(typeof(ApplicationInsightsMetricForwarder), hosted);
-        Assert.Contains(typeof(ActivityDependencyForwarder), hosted);
-        Assert.Contains(typeof(ConsoleMetricsReporter), hosted);
+        using var with = new ServiceCollection().AddLogging()
+            .AddGongkaiTelemetry(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
+        Assert.NotNull(with.GetService<TracerProvider>());
+        Assert.NotNull(with.GetService<MeterProvider>());
+        var exporter = with.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
+        Assert.IsType<ManagedIdentityCredential>(exporter.Credential);
+        Assert.Contains(with.GetServices<IHostedService>(), s => s is ConsoleMetricsReporter);
         Assert.True(AppContext.TryGetSwitch(TelemetryServiceCollectionExtensions.AzureActivitySourceSwitch, out var on) && on);
     }
+
+    /// <summary>Gongkai's telemetry wired to <paramref name="ingestion"/>, its providers started.</summary>
+    private static ServiceProvider TelemetryTo(LoopbackIngestion ingestion)
+    {
+        // The exporter reports its own health to a Microsoft endpoint unless told not to; tests talk to loopback only.
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
+        var settings = new Dictionary<string, string?> { [TelemetryServiceCollectionExtensions.ConnectionStringSetting] = ingestion.ConnectionString };
+        var services = new ServiceCollection().AddLogging()
+            .AddGongkaiTelemetry(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .Configure<AzureMonitorExporterOptions>(options =>
+            {
+                // The test's telemetry goes to the loopback endpoint only: nothing kept on disk for a retry, no live metrics.
+                options.DisableOfflineStorage = true;
+                options.EnableLiveMetrics = false;
+            })
+            .BuildServiceProvider();
+        _ = services.GetRequiredService<MeterProvider>();
+        _ = services.GetRequiredService<TracerProvider>();
+        return services;
+    }
+
+    private static string? Name(JsonElement point) => point.GetProperty("name").GetString();
+
+    private static Dictionary<string, string> Properties(JsonElement data) =>
+        data.TryGetProperty("properties", out var properties)
+            ? properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
+            : [];
 
     private sealed record Measurement(string Instrument, string Tags, double Value);
 
@@ -247,28 +280,6 @@ public sealed class TelemetryTests
         {
             var text = string.Join(';', tags.ToArray().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"));
             _measurements.Enqueue(new Measurement(instrument.Name, text, value));
-        }
-    }
-
-    /// <summary>Application Insights' channel seam: keeps what would be sent.</summary>
-    private sealed class RecordingChannel : ITelemetryChannel
-    {
-        private readonly ConcurrentQueue<ITelemetry> _items = new();
-
-        public IReadOnlyList<ITelemetry> Items => _items.ToList();
-
-        public bool? DeveloperMode { get; set; }
-
-        public string? EndpointAddress { get; set; }
-
-        public void Send(ITelemetry item) => _items.Enqueue(item);
-
-        public void Flush()
-        {
-        }
-
-        public void Dispose()
-        {
         }
     }
 }
