@@ -81,6 +81,10 @@ public static class TelemetryServiceCollectionExtensions
                 // the trace an operator follows from a failure row.
                 options.TracesPerSecond = null;
                 options.SamplingRatio = 1.0F;
+                // With nothing sampled out it has nothing to do, and it drops every log written inside an activity
+                // whose trace flags are not exactly "recorded" (.NET 10 also sets the random-trace-id flag), which
+                // would lose each fetch failure and parse warning logged inside a harvest or parse.
+                options.EnableTraceBasedLogsSampler = false;
             });
         // Portal and report ids travel as log properties and scopes; they become the traces' customDimensions.
         services.AddLogging(logging => logging.AddOpenTelemetry(options =>

@@ -65,8 +65,12 @@ public sealed class PageFetcher
         var url = request.Url;
         var started = _time.GetTimestamp();
         using var activity = _telemetry.ActivitySource.StartActivity("gongkai.harvest.fetch", ActivityKind.Client);
+        // An HTTP client span in OpenTelemetry's conventions, so Application Insights shows it as an HTTP dependency with
+        // its URL, host and final status; the HTTP attempts inside it (retries, robots.txt) are its children.
         activity?.SetTag("gongkai.portal", portal.Id);
+        activity?.SetTag("http.request.method", "GET");
         activity?.SetTag("url.full", url.AbsoluteUri);
+        activity?.SetTag("server.address", url.Host);
 
         var refused = CheckUrl(url, portal, AddressPolicyFor(portal));
         FetchResult result;

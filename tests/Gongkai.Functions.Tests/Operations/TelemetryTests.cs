@@ -68,8 +68,8 @@ public sealed class TelemetryTests
     public async Task The_Gongkai_meter_reaches_Application_Insights_as_custom_metrics_with_its_tags_as_dimensions()
     {
         await using var ingestion = await LoopbackIngestion.StartAsync();
-        var services = TelemetryTo(ingestion);
-        var factory = services.GetRequiredService<IMeterFactory>();
+        var host = await TelemetryTo(ingestion);
+        var factory = host.Services.GetRequiredService<IMeterFactory>();
         var meter = factory.Create("Gongkai");
         var runs = meter.CreateCounter<long>("gongkai.harvest.runs");
         var duration = meter.CreateHistogram<double>("gongkai.harvest.run.duration", "s");
@@ -79,7 +79,7 @@ public sealed class TelemetryTests
         duration.Record(30, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
         duration.Record(90, new KeyValuePair<string, object?>("gongkai.portal", "gov-a"));
         factory.Create("Other").CreateCounter<long>("other.count").Add(1);
-        await services.DisposeAsync();
+        await StopAsync(host);
 
         var metrics = ingestion.Of("MetricData")
             .SelectMany(m => m.Data.GetProperty("metrics").EnumerateArray().Select(point => (Point: point, Properties: Properties(m.Data))))
@@ -98,9 +98,8 @@ public sealed class TelemetryTests
     public async Task A_harvest_run_its_fetches_and_the_logs_inside_share_one_operation()
     {
         await using var ingestion = await LoopbackIngestion.StartAsync();
-        var services = TelemetryTo(ingestion);
-        _ = services.GetRequiredService<TracerProvider>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Tests");
+        var host = await TelemetryTo(ingestion);
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Tests");
         using (var source = new ActivitySource("Gongkai"))
         {
             using var run = source.StartActivity("gongkai.harvest.run")!;
@@ -109,23 +108,31 @@ public sealed class TelemetryTests
             {
                 logger.LogWarning("Fetch of {Url} failed with {Status}", "https://gov-a.example/r/1.html", 503);
             }
+            // The tags PageFetcher sets: an HTTP client span in OpenTelemetry's conventions, plus Gongkai's own.
             using var fetch = source.StartActivity("gongkai.harvest.fetch", ActivityKind.Client)!;
             fetch.SetTag("gongkai.portal", "gov-a");
+            fetch.SetTag("http.request.method", "GET");
+            fetch.SetTag("url.full", "https://gov-a.example/r/1.html");
+            fetch.SetTag("server.address", "gov-a.example");
             fetch.SetTag("http.response.status_code", 503);
-            fetch.SetStatus(ActivityStatusCode.Error, "503");
+            fetch.SetTag("gongkai.fetch.outcome", "Failed");
+            fetch.SetStatus(ActivityStatusCode.Error, "HttpStatus");
             fetch.Stop();
             run.Stop();
-            await services.DisposeAsync();
+            await StopAsync(host);
 
             var dependencies = ingestion.Of("RemoteDependencyData");
             Assert.True(dependencies.Count == 2, "received: " + string.Join("\n", ingestion.Envelopes.Select(e => e.GetRawText())));
             var runDependency = Assert.Single(dependencies, d => d.Data.GetProperty("name").GetString() == "gongkai.harvest.run");
-            var fetchDependency = Assert.Single(dependencies, d => d.Data.GetProperty("name").GetString() == "gongkai.harvest.fetch");
+            var fetchDependency = Assert.Single(dependencies, d => d.Data.GetProperty("type").GetString() == "Http");
             Assert.Equal(run.TraceId.ToHexString(), runDependency.Tags.GetProperty("ai.operation.id").GetString());
             Assert.Equal(run.TraceId.ToHexString(), fetchDependency.Tags.GetProperty("ai.operation.id").GetString());
             Assert.Equal(run.SpanId.ToHexString(), fetchDependency.Tags.GetProperty("ai.operation.parentId").GetString());
-            Assert.False(fetchDependency.Data.GetProperty("success").GetBoolean());
-            Assert.Equal("503", Properties(fetchDependency.Data)["http.response.status_code"]);
+            Assert.Equal(
+                ("GET /r/1.html", false, "503", "https://gov-a.example/r/1.html", "gov-a.example"),
+                (fetchDependency.Data.GetProperty("name").GetString(), fetchDependency.Data.GetProperty("success").GetBoolean(), fetchDependency.Data.GetProperty("resultCode").GetString(),
+                 fetchDependency.Data.GetProperty("data").GetString(), fetchDependency.Data.GetProperty("target").GetString()));
+            Assert.Equal(("gov-a", "Failed"), (Properties(fetchDependency.Data)["gongkai.portal"], Properties(fetchDependency.Data)["gongkai.fetch.outcome"]));
             Assert.Equal("gov-a", Properties(runDependency.Data)["gongkai.portal"]);
 
             var message = Assert.Single(ingestion.Of("MessageData"), m => m.Data.GetProperty("message").GetString()!.Contains("503", StringComparison.Ordinal));
@@ -223,24 +230,31 @@ public sealed class TelemetryTests
         Assert.True(AppContext.TryGetSwitch(TelemetryServiceCollectionExtensions.AzureActivitySourceSwitch, out var on) && on);
     }
 
-    /// <summary>Gongkai's telemetry wired to <paramref name="ingestion"/>, its providers started.</summary>
-    private static ServiceProvider TelemetryTo(LoopbackIngestion ingestion)
+    /// <summary>
+    /// Gongkai's telemetry wired to <paramref name="ingestion"/> in a started host: the exporter adds its trace and log
+    /// processors when the host starts, as under the Functions worker.
+    /// </summary>
+    private static async Task<IHost> TelemetryTo(LoopbackIngestion ingestion)
     {
-        // The exporter reports its own health to a Microsoft endpoint unless told not to; tests talk to loopback only.
-        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
-        var settings = new Dictionary<string, string?> { [TelemetryServiceCollectionExtensions.ConnectionStringSetting] = ingestion.ConnectionString };
-        var services = new ServiceCollection().AddLogging()
-            .AddGongkaiTelemetry(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .Configure<AzureMonitorExporterOptions>(options =>
-            {
-                // The test's telemetry goes to the loopback endpoint only: nothing kept on disk for a retry, no live metrics.
-                options.DisableOfflineStorage = true;
-                options.EnableLiveMetrics = false;
-            })
-            .BuildServiceProvider();
-        _ = services.GetRequiredService<MeterProvider>();
-        _ = services.GetRequiredService<TracerProvider>();
-        return services;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [TelemetryServiceCollectionExtensions.ConnectionStringSetting] = ingestion.ConnectionString });
+        builder.Services.AddGongkaiTelemetry(builder.Configuration);
+        builder.Services.Configure<AzureMonitorExporterOptions>(options =>
+        {
+            // Nothing kept on disk for a retry and no live metrics: the test's telemetry goes to the loopback endpoint only.
+            options.DisableOfflineStorage = true;
+            options.EnableLiveMetrics = false;
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Stops and disposes the host, which flushes every provider to the ingestion endpoint.</summary>
+    private static async Task StopAsync(IHost host)
+    {
+        await host.StopAsync();
+        host.Dispose();
     }
 
     private static string? Name(JsonElement point) => point.GetProperty("name").GetString();
