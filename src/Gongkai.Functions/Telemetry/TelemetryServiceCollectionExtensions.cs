@@ -18,7 +18,7 @@ public static class TelemetryServiceCollectionExtensions
     public const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
 
     /// <summary>The ActivitySources traced besides Gongkai's own: the Azure SDK's storage calls and HttpClient's requests.</summary>
-    public static readonly IReadOnlyList<string> DependencySources = ["Azure.*", "System.Net.Http"];
+    public static readonly IReadOnlyList<string> DependencySources = ["Azure.*"];
 
     /// <summary>
     /// Registers Gongkai's telemetry: the parse metrics; when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set,

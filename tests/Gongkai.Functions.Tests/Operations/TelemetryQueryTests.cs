@@ -16,10 +16,12 @@ namespace Gongkai.Functions.Tests.Operations;
 /// </summary>
 public sealed partial class TelemetryQueryTests
 {
-    public static TheoryData<string> Queries() => new(
+    public static TheoryData<string> Queries() => new(QueryFiles());
+
+    private static IEnumerable<string> QueryFiles() =>
         Directory.EnumerateFiles(Repository.PathOf("infra/queries"), "*.kql", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal));
+            .Order(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Queries))]
@@ -61,6 +63,12 @@ public sealed partial class TelemetryQueryTests
             Assert.True(functions.Contains(name), $"{query} asks for '{name}', which is neither a Gongkai metric nor a function (FunctionNames)");
         }
     }
+
+    /// <summary>Every Gongkai metric name the saved queries compare <c>name</c> with.</summary>
+    internal static IReadOnlySet<string> QueriedMetricNames() =>
+        QueryFiles().SelectMany(query => ComparedNames(WithoutComments(Repository.Read(query))))
+            .Where(n => n.StartsWith("gongkai.", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The instruments the app creates on meter "Gongkai", seen by a listener as each component creates them.</summary>
     private static HashSet<string> GongkaiInstruments()
