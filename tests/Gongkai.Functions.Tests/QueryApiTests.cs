@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Gongkai.Functions.Records;
 using Gongkai.Functions.Tests.Infrastructure;
+using Gongkai.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Functions.Tests;
@@ -207,12 +208,48 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         await AssertProblemAsync($"/api/agencies/{Uri.EscapeDataString("甲/丙" + Suffix)}/metrics/requests.new_received", HttpStatusCode.NotFound, null);
     }
 
+    [Fact]
+    public async Task Reports_that_name_no_author_are_found_through_the_author_not_stated_entry()
+    {
+        // A year of its own: the listing by year then holds exactly this test's two reports.
+        const int year = 2071;
+        var writer = _seeded.Host.Services.GetRequiredService<ReportRecordWriter>();
+        var at = new DateTimeOffset(2072, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        var stated = await writer.WriteAsync(SampleReports.Version($"api/{year}/{Suffix}-stated.html", at),
+            SampleReports.Report(Liwan, year, new Dictionary<string, decimal> { ["requests.new_received"] = 7 }, county: "荔湾区"), default);
+        var unsigned = SampleReports.Report("", year, new Dictionary<string, decimal> { ["requests.new_received"] = 3 }) with
+        {
+            Agency = null,
+            AgencyAsWritten = null,
+            Title = $"{year}年政府信息公开工作年度报告",
+            Problems = [new ReportProblem(ProblemCodes.AgencyMissing, "No agency name was found in the title, the text or the page.")],
+        };
+        var notStated = await writer.WriteAsync(SampleReports.Version($"api/{year}/{Suffix}-unsigned.html", at), unsigned, default);
+
+        var agencies = await GetJsonAsync("/api/agencies?top=1000");
+        Assert.DoesNotContain(Items(agencies), a => string.IsNullOrEmpty(a.GetProperty("agency").GetString()));
+        var entry = agencies.GetProperty("authorNotStated");
+        Assert.Equal(ProblemCodes.AgencyMissing, entry.GetProperty("problemCode").GetString());
+        Assert.Contains("publisher", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var link = entry.GetProperty("reports").GetString()!;
+        Assert.Equal("/api/reports?agencyStated=false", link);
+
+        var listed = Items(await GetJsonAsync($"{link}&year={year}"));
+        var report = Assert.Single(listed);
+        Assert.Equal(notStated, report.GetProperty("id").GetString());
+        Assert.False(report.TryGetProperty("agency", out var agency) && agency.ValueKind != JsonValueKind.Null);
+        Assert.Contains(notStated, Items(await GetJsonAsync(link + "&top=1000")).Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal([stated], Items(await GetJsonAsync($"/api/reports?agencyStated=true&year={year}")).Select(i => i.GetProperty("id").GetString()));
+    }
+
     [Theory]
     [InlineData("/api/reports?year=21", "year")]
     [InlineData("/api/reports?year=abcd", "year")]
     [InlineData("/api/reports?top=0", "top")]
     [InlineData("/api/reports?top=1001", "top")]
     [InlineData("/api/reports?hasProblems=maybe", "hasProblems")]
+    [InlineData("/api/reports?agencyStated=maybe", "agencyStated")]
+    [InlineData("/api/reports?agency=%E7%94%B2&agencyStated=false", "agencyStated")]
     [InlineData("/api/reports?format=1999", "format")]
     [InlineData("/api/reports?yaer=2021", "yaer")]
     [InlineData("/api/reports?continuation=%21%21", "continuation")]
@@ -465,12 +502,13 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         }
         var parameters = document.GetProperty("paths").GetProperty("/api/reports").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Contains("hasProblems", parameters);
+        Assert.Contains("agencyStated", parameters);
     }
 
     [Theory]
     [InlineData("/api/reports", "ListDtoOfReportSummaryDto", true, false)]
     [InlineData("/api/reports/{id}", "ReportDto", false, true)]
-    [InlineData("/api/agencies", "ListDtoOfAgencyDto", true, false)]
+    [InlineData("/api/agencies", "AgencyListDto", true, false)]
     [InlineData("/api/metrics", "ListDtoOfMetricDefinitionDto", false, false)]
     [InlineData("/api/metrics/{key}", "RankingDto", true, true)]
     [InlineData("/api/agencies/{agency}/metrics/{key}", "AgencyMetricDto", false, true)]

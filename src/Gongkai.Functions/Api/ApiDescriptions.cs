@@ -14,7 +14,7 @@ public static class ApiDescriptions
         {
             case FunctionNames.ListReports:
                 route.WithSummary("Reports, filtered by agency, region, year, report format and whether the parser found problems; paged.")
-                    .Query("agency", "region", "year", "format", "hasProblems", "top", "continuation")
+                    .Query("agency", "region", "year", "format", "hasProblems", "agencyStated", "top", "continuation")
                     .Answers<ListDto<ReportSummaryDto>>(ReportSummaryDto.CsvHeader, paged: true);
                 break;
             case FunctionNames.GetReport:
@@ -23,9 +23,9 @@ public static class ApiDescriptions
                     .Answers<ReportDto>(MetricDto.CsvHeader, notFound: true);
                 break;
             case FunctionNames.ListAgencies:
-                route.WithSummary("Agencies with reports, and the report of each year.")
+                route.WithSummary("Agencies with reports, and the report of each year; authorNotStated links the reports that name no author.")
                     .Query("region", "top", "continuation", "format")
-                    .Answers<ListDto<AgencyDto>>(QueryApiFunctions.AgencyCsvHeader, paged: true);
+                    .Answers<AgencyListDto>(QueryApiFunctions.AgencyCsvHeader, paged: true);
                 break;
             case FunctionNames.ListMetrics:
                 route.WithSummary("The catalogue of metric keys with Chinese and English labels and units.")

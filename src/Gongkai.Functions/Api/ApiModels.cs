@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
 using Gongkai.Functions.Records;
 using Gongkai.Reports;
 
@@ -63,6 +64,31 @@ public sealed record MetricDto(string Key, string? LabelZh, string? LabelEn, str
 public sealed record VersionDto(string Blob, DateTimeOffset? FetchedAt, string? SourceUrl, string? Sha256, string? ParserVersion, bool Current);
 
 public sealed record AgencyDto(string Agency, RegionDto Region, IReadOnlyList<int> Years, IReadOnlyDictionary<string, string> Reports);
+
+/// <summary>The agency list, and the entry for reports that name no author, which no agency lists.</summary>
+public sealed record AgencyListDto(
+    IReadOnlyList<AgencyDto> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Continuation,
+    AuthorNotStatedDto AuthorNotStated);
+
+/// <summary>
+/// Where the reports without a stated author are: the parser leaves a report's agency empty rather than guess it (a
+/// page's publisher or website owner is not its author), and those reports are still found through this entry.
+/// </summary>
+public sealed record AuthorNotStatedDto(string ProblemCode, string Reason, string Reports)
+{
+    public const string ReasonText =
+        "The report names no author: neither its title, nor a sentence in which it names itself, nor a contact line says which agency wrote it. "
+        + "The page's publisher (发布机构, 信息来源) and the website's owner are not taken as its author, so it is listed under no agency.";
+
+    /// <summary>The entry, with the link to the report list resolved against the agency list's own path.</summary>
+    public static AuthorNotStatedDto For(HttpRequest request)
+    {
+        var path = request.PathBase.Add(request.Path).Value ?? "";
+        var reports = path[..(path.LastIndexOf('/') + 1)] + "reports?agencyStated=false";
+        return new AuthorNotStatedDto(ProblemCodes.AgencyMissing, ReasonText, reports);
+    }
+}
 
 public sealed record MetricDefinitionDto(string Key, string LabelZh, string LabelEn, string Unit, string Link);
 

@@ -25,12 +25,18 @@ public sealed class QueryApiFunctions(ApiResponder responder, ReportQueries quer
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "reports")] HttpRequest request, CancellationToken cancellationToken) =>
         responder.AnswerAsync(request, async () =>
         {
-            RejectUnknown(request, "agency", "region", "year", "format", "hasProblems", "top", "continuation");
+            RejectUnknown(request, "agency", "region", "year", "format", "hasProblems", "agencyStated", "top", "continuation");
             var format = Query(request, "format");
             // On this route format is also the report-format filter; csv and json name the response format instead.
             var reportFormat = Csv.IsResponseFormat(format) ? null : ReportFormat(format);
-            var filter = new ReportFilter(Name(Query(request, "agency"), "agency"), Name(Query(request, "region"), "region"), Year(Query(request, "year")),
-                reportFormat, Boolean(Query(request, "hasProblems"), "hasProblems"));
+            var agency = Name(Query(request, "agency"), "agency");
+            var agencyStated = Boolean(Query(request, "agencyStated"), "agencyStated");
+            if (agency is not null && agencyStated == false)
+            {
+                throw new ApiProblem.BadParameterException("agencyStated", "agencyStated=false lists reports that name no author; it cannot be combined with agency.");
+            }
+            var filter = new ReportFilter(agency, Name(Query(request, "region"), "region"), Year(Query(request, "year")),
+                reportFormat, Boolean(Query(request, "hasProblems"), "hasProblems"), agencyStated);
             var size = Top(Query(request, "top"), 50);
             var query = $"reports|{filter}";
             var page = await queries.ListReportsAsync(filter, size, ContinuationToken.Parse(Query(request, "continuation"), query).Continuation, cancellationToken);
@@ -102,7 +108,7 @@ public sealed class QueryApiFunctions(ApiResponder responder, ReportQueries quer
                 return Csv.Result(AgencyCsvHeader,
                     items.Select(a => new object?[] { a.Agency, a.Region.Province, a.Region.City, a.Region.County, string.Join(' ', a.Years) }), "agencies");
             }
-            return TypedResults.Ok(new ListDto<AgencyDto>(items, next));
+            return TypedResults.Ok(new AgencyListDto(items, next, AuthorNotStatedDto.For(request)));
         });
 
     [Function(FunctionNames.ListMetrics)]

@@ -58,6 +58,10 @@ public sealed class ReportQueries(RecordStorage storage)
         {
             where = And(where, TableClient.CreateQueryFilter($"HasProblems eq {hasProblems}"));
         }
+        if (filter.AgencyStated is bool agencyStated)
+        {
+            where = And(where, TableClient.CreateQueryFilter($"AgencyStated eq {agencyStated}"));
+        }
         return await PageAsync(table, where, ReportSummary.Columns, top, continuation, ReportSummary.FromEntity, cancellationToken);
     }
 
@@ -178,7 +182,7 @@ public sealed class ReportQueries(RecordStorage storage)
     }
 }
 
-public sealed record ReportFilter(string? Agency, string? Region, int? Year, string? Format, bool? HasProblems);
+public sealed record ReportFilter(string? Agency, string? Region, int? Year, string? Format, bool? HasProblems, bool? AgencyStated = null);
 
 /// <summary>One page of an answer; <paramref name="Next"/> is the SDK's continuation token, null on the last page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

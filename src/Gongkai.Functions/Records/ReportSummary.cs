@@ -21,9 +21,15 @@ public sealed record ReportSummary
     public int ProblemCount { get; init; }
     public bool HasProblems => ProblemCount > 0;
 
+    /// <summary>
+    /// False when the report names no author (problem <c>metadata.agency_missing</c>): such a report is under no agency,
+    /// so the API lists it under an explicit "author not stated" entry instead of losing it.
+    /// </summary>
+    public bool AgencyStated => Agency is { Length: > 0 };
+
     /// <summary>The column names, for <c>$select</c>.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["ReportId", "Agency", "Province", "City", "County", "Year", "Format", "Title", "PublishedOn", "PortalId", "SourceUrl", "ParserVersion", "MetricCount", "ProblemCount", "HasProblems"];
+        ["ReportId", "Agency", "Province", "City", "County", "Year", "Format", "Title", "PublishedOn", "PortalId", "SourceUrl", "ParserVersion", "MetricCount", "ProblemCount", "HasProblems", "AgencyStated"];
 
     public void WriteTo(TableEntity entity)
     {
@@ -42,6 +48,7 @@ public sealed record ReportSummary
         entity["MetricCount"] = MetricCount;
         entity["ProblemCount"] = ProblemCount;
         entity["HasProblems"] = HasProblems;
+        entity["AgencyStated"] = AgencyStated;
     }
 
     public static ReportSummary FromEntity(TableEntity entity) => new()

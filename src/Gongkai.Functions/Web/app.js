@@ -188,7 +188,7 @@
   // ---- find reports -----------------------------------------------------------------------------------------
 
   async function viewReports(view, params) {
-    const filters = ['agency', 'region', 'year', 'format', 'hasProblems'];
+    const filters = ['agency', 'region', 'year', 'format', 'hasProblems', 'agencyStated'];
     const form = h('form', { class: 'filters panel', role: 'search', 'aria-label': '查找报告 Find reports' },
       field('机关 Agency（简体或繁體）', h('input', { name: 'agency', value: params.get('agency') || '', placeholder: '东江市青石区人民政府', autocomplete: 'off' })),
       field('地区 Region', h('input', { name: 'region', value: params.get('region') || '', placeholder: '东江市' })),
@@ -199,6 +199,10 @@
       field('问题 Problems', h('select', { name: 'hasProblems' },
         [['', '全部 any'], ['true', '有问题 with problems'], ['false', '无问题 without']]
           .map(([value, label]) => h('option', { value, selected: (params.get('hasProblems') || '') === value }, label)))),
+      // Reports that name no author are under no agency; this is where a reader finds them.
+      field('作者 Author', h('select', { name: 'agencyStated' },
+        [['', '全部 any'], ['true', '已署名 stated'], ['false', '未署名 not stated']]
+          .map(([value, label]) => h('option', { value, selected: (params.get('agencyStated') || '') === value }, label)))),
       h('div', null, h('button', { type: 'submit' }, '查找 Search')));
     form.addEventListener('submit', event => {
       event.preventDefault();
