@@ -211,7 +211,7 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
     [Fact]
     public async Task Reports_that_name_no_author_are_found_through_the_author_not_stated_entry()
     {
-        // A year of its own: the listing by year then holds exactly this test's two reports.
+        // A year no other test writes.
         const int year = 2071;
         var writer = _seeded.Host.Services.GetRequiredService<ReportRecordWriter>();
         var at = new DateTimeOffset(2072, 1, 20, 0, 0, 0, TimeSpan.Zero);
@@ -234,12 +234,13 @@ public sealed class QueryApiTests(PipelineStorage storage) : IAsyncLifetime
         var link = entry.GetProperty("reports").GetString()!;
         Assert.Equal("/api/reports?agencyStated=false", link);
 
-        var listed = Items(await GetJsonAsync($"{link}&year={year}"));
-        var report = Assert.Single(listed);
-        Assert.Equal(notStated, report.GetProperty("id").GetString());
-        Assert.False(report.TryGetProperty("agency", out var agency) && agency.ValueKind != JsonValueKind.Null);
-        Assert.Contains(notStated, Items(await GetJsonAsync(link + "&top=1000")).Select(i => i.GetProperty("id").GetString()));
-        Assert.Equal([stated], Items(await GetJsonAsync($"/api/reports?agencyStated=true&year={year}")).Select(i => i.GetProperty("id").GetString()));
+        // The emulator may keep earlier runs' reports of this year: check this run's two, and that the filter holds for all.
+        var notStatedList = Items(await GetJsonAsync($"{link}&year={year}&top=1000"));
+        Assert.Contains(notStated, notStatedList.Select(i => i.GetProperty("id").GetString()));
+        Assert.All(notStatedList, i => Assert.False(i.TryGetProperty("agency", out var agency) && agency.ValueKind != JsonValueKind.Null));
+        var statedList = Items(await GetJsonAsync($"/api/reports?agencyStated=true&year={year}&top=1000")).Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(stated, statedList);
+        Assert.DoesNotContain(notStated, statedList);
     }
 
     [Theory]
